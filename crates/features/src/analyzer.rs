@@ -1,0 +1,275 @@
+//! The text analyzer: tokenizer -> normalizer -> negation -> stop words -> stemmer -> n-grams.
+//!
+//! [`AnalyzerConfig`] is data (it serializes with the model); [`Analyzer`] is the checked,
+//! ready-to-run form. Running needs an [`AnalyzerScratch`] per thread: it holds the reused buffers
+//! and the stem cache, so a word is stemmed once per run and no `String` is allocated per token
+//! once the buffers are warm.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+use crate::negation::{ends_scope, NegationConfig, NEGATION_PREFIX};
+use crate::ngrams::NgramRange;
+use crate::normalizer::NormalizerConfig;
+use crate::stemmer::{Language, Stemmer};
+use crate::stopwords::StopWords;
+use crate::tokenizer::{tokens, NumberPolicy, TokenKind, TokenizerConfig, NUMBER_TOKEN};
+use crate::FeatureError;
+
+/// The stem cache is cleared when it holds this many words, which bounds its memory.
+const STEM_CACHE_LIMIT: usize = 1 << 20;
+
+/// Every setting that turns a text into terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalyzerConfig {
+    /// Tokenizer settings.
+    pub tokenizer: TokenizerConfig,
+    /// Normalizer settings.
+    pub normalizer: NormalizerConfig,
+    /// Negation marking.
+    pub negation: NegationConfig,
+    /// Stop words removed after negation marking.
+    pub stopwords: StopWords,
+    /// Stemming language, or `None` for no stemming.
+    pub stemmer: Option<Language>,
+    /// The n-gram lengths produced.
+    pub ngrams: NgramRange,
+}
+
+impl Default for AnalyzerConfig {
+    /// Numbers as `<num>`, negation marked, no stop words, English stemming, 1..=2-grams.
+    fn default() -> Self {
+        Self {
+            tokenizer: TokenizerConfig::default(),
+            normalizer: NormalizerConfig::default(),
+            negation: NegationConfig::default(),
+            stopwords: StopWords::None,
+            stemmer: Some(Language::English),
+            ngrams: NgramRange::default(),
+        }
+    }
+}
+
+/// A checked analyzer, ready to turn texts into terms.
+#[derive(Debug)]
+pub struct Analyzer {
+    config: AnalyzerConfig,
+    stopwords: FxHashSet<String>,
+    stemmer: Option<Stemmer>,
+}
+
+/// Per-thread buffers and the stem cache of an [`Analyzer`].
+#[derive(Debug, Default)]
+pub struct AnalyzerScratch {
+    word: String,
+    units: Vec<String>,
+    n_units: usize,
+    ngram: String,
+    stems: FxHashMap<String, Box<str>>,
+}
+
+impl Analyzer {
+    /// Checks `config` and builds the analyzer.
+    pub fn new(config: AnalyzerConfig) -> Result<Self, FeatureError> {
+        NgramRange::new(config.ngrams.min, config.ngrams.max)?;
+        let mut stopwords = config.stopwords.to_set();
+        stopwords.retain(|w| !config.negation.is_cue(w));
+        let stemmer = config.stemmer.map(Stemmer::new);
+        Ok(Self {
+            config,
+            stopwords,
+            stemmer,
+        })
+    }
+
+    /// The configuration this analyzer was built from.
+    pub fn config(&self) -> &AnalyzerConfig {
+        &self.config
+    }
+
+    /// Calls `emit` with every term of `text`, in order: all unigrams, then bigrams, and so on.
+    pub fn for_each_term<F: FnMut(&str)>(&self, text: &str, scratch: &mut AnalyzerScratch, emit: F) {
+        self.fill_units(text, scratch);
+        let AnalyzerScratch {
+            units, n_units, ngram, ..
+        } = scratch;
+        self.config.ngrams.for_each(&units[..*n_units], ngram, emit);
+    }
+
+    /// The terms of `text` as owned strings (convenient, slower than [`Analyzer::for_each_term`]).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.for_each_term(text, &mut AnalyzerScratch::default(), |t| out.push(t.to_string()));
+        out
+    }
+
+    /// Fills `scratch.units` with the unigram terms of `text`.
+    fn fill_units(&self, text: &str, scratch: &mut AnalyzerScratch) {
+        scratch.n_units = 0;
+        let mut negated = false;
+        for token in tokens(text) {
+            match token.kind {
+                TokenKind::Punctuation => {
+                    if ends_scope(token.text) {
+                        negated = false;
+                    }
+                    continue;
+                }
+                TokenKind::Number => match self.config.tokenizer.numbers {
+                    NumberPolicy::Drop => continue,
+                    NumberPolicy::Token => {
+                        self.push_unit(scratch, NUMBER_TOKEN, negated);
+                        continue;
+                    }
+                    NumberPolicy::Keep => {}
+                },
+                TokenKind::Word => {}
+            }
+            let mut word = std::mem::take(&mut scratch.word);
+            self.config.normalizer.normalize_into(token.text, &mut word);
+            if self.config.negation.is_cue(&word) {
+                self.push_stem(scratch, &word, false);
+                negated = true;
+            } else if !self.stopwords.contains(word.as_str()) {
+                self.push_stem(scratch, &word, negated);
+            }
+            scratch.word = word;
+        }
+    }
+
+    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, negated: bool) {
+        let Some(stemmer) = &self.stemmer else {
+            self.push_unit(scratch, word, negated);
+            return;
+        };
+        if !scratch.stems.contains_key(word) {
+            if scratch.stems.len() >= STEM_CACHE_LIMIT {
+                scratch.stems.clear();
+            }
+            scratch
+                .stems
+                .insert(word.to_string(), stemmer.stem(word).into_boxed_str());
+        }
+        let stems = std::mem::take(&mut scratch.stems);
+        self.push_unit(scratch, &stems[word], negated);
+        scratch.stems = stems;
+    }
+
+    fn push_unit(&self, scratch: &mut AnalyzerScratch, unit: &str, negated: bool) {
+        if scratch.n_units == scratch.units.len() {
+            scratch.units.push(String::new());
+        }
+        let slot = &mut scratch.units[scratch.n_units];
+        slot.clear();
+        if negated {
+            slot.push_str(NEGATION_PREFIX);
+        }
+        slot.push_str(unit);
+        scratch.n_units += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unigrams(config: AnalyzerConfig, text: &str) -> Vec<String> {
+        let config = AnalyzerConfig {
+            ngrams: NgramRange { min: 1, max: 1 },
+            ..config
+        };
+        Analyzer::new(config).unwrap().terms(text)
+    }
+
+    #[test]
+    fn the_issue_example_marks_approve_air_and_strikes() {
+        let config = AnalyzerConfig {
+            stopwords: StopWords::English,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            unigrams(config, "The council did not approve air strikes."),
+            ["council", "not", "NOT_approv", "NOT_air", "NOT_strike"]
+        );
+    }
+
+    #[test]
+    fn negation_scope_ends_at_clause_punctuation() {
+        let config = AnalyzerConfig {
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            unigrams(config, "They won't talk, they fight"),
+            ["they", "won't", "NOT_talk", "they", "fight"]
+        );
+    }
+
+    #[test]
+    fn stop_words_never_remove_cues() {
+        let config = AnalyzerConfig {
+            stemmer: None,
+            stopwords: StopWords::Custom(vec!["no".into(), "the".into()]),
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(unigrams(config, "no the talks"), ["no", "NOT_talks"]);
+    }
+
+    #[test]
+    fn numbers_follow_the_policy() {
+        let keep = AnalyzerConfig {
+            tokenizer: TokenizerConfig {
+                numbers: NumberPolicy::Keep,
+            },
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(unigrams(keep.clone(), "1,600 dead"), ["1,600", "dead"]);
+        let drop = AnalyzerConfig {
+            tokenizer: TokenizerConfig {
+                numbers: NumberPolicy::Drop,
+            },
+            ..keep.clone()
+        };
+        assert_eq!(unigrams(drop, "1,600 dead"), ["dead"]);
+        let token = AnalyzerConfig {
+            tokenizer: TokenizerConfig {
+                numbers: NumberPolicy::Token,
+            },
+            ..keep
+        };
+        assert_eq!(unigrams(token, "1,600 dead"), ["<num>", "dead"]);
+    }
+
+    #[test]
+    fn bigrams_skip_removed_stop_words() {
+        let config = AnalyzerConfig {
+            stopwords: StopWords::English,
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        let terms = Analyzer::new(config).unwrap().terms("the end of the war");
+        assert_eq!(terms, ["end", "war", "end war"]);
+    }
+
+    #[test]
+    fn abbreviations_and_possessives_survive() {
+        let config = AnalyzerConfig {
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            unigrams(config, "U.S. envoy met Taliban’s leaders"),
+            ["u.s.", "envoy", "met", "taliban's", "leaders"]
+        );
+    }
+
+    #[test]
+    fn invalid_ngrams_are_rejected() {
+        let config = AnalyzerConfig {
+            ngrams: NgramRange { min: 2, max: 1 },
+            ..AnalyzerConfig::default()
+        };
+        assert!(Analyzer::new(config).is_err());
+    }
+}

@@ -1,0 +1,112 @@
+//! Stage 6: word n-grams over the terms left by the earlier stages.
+//!
+//! N-grams are built after negation marking, stop-word removal and stemming, so a removed stop
+//! word does not break an n-gram: "end of the war" with English stop words gives the bigram
+//! `end war`. Punctuation is never part of a term, so n-grams run across it, as in
+//! scikit-learn's `CountVectorizer`. The parts of an n-gram are joined by one space.
+
+use serde::{Deserialize, Serialize};
+
+use crate::FeatureError;
+
+/// An inclusive range of n-gram lengths, `min..=max`; written `MIN..MAX` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NgramRange {
+    /// Shortest n-gram (at least 1).
+    pub min: usize,
+    /// Longest n-gram (at least `min`).
+    pub max: usize,
+}
+
+impl Default for NgramRange {
+    fn default() -> Self {
+        Self { min: 1, max: 2 }
+    }
+}
+
+impl NgramRange {
+    /// A checked range.
+    pub fn new(min: usize, max: usize) -> Result<Self, FeatureError> {
+        if min == 0 || min > max {
+            return Err(FeatureError::NgramRange { min, max });
+        }
+        Ok(Self { min, max })
+    }
+
+    /// Calls `emit` with every n-gram of `units`, shortest n first, joined in `buffer`.
+    pub fn for_each<F: FnMut(&str)>(&self, units: &[String], buffer: &mut String, mut emit: F) {
+        for n in self.min..=self.max {
+            if n == 1 {
+                units.iter().for_each(|unit| emit(unit));
+                continue;
+            }
+            for window in units.windows(n) {
+                buffer.clear();
+                for (i, unit) in window.iter().enumerate() {
+                    if i > 0 {
+                        buffer.push(' ');
+                    }
+                    buffer.push_str(unit);
+                }
+                emit(buffer);
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for NgramRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.min, self.max)
+    }
+}
+
+impl std::str::FromStr for NgramRange {
+    type Err = FeatureError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let syntax = || FeatureError::NgramSyntax(s.to_string());
+        let (min, max) = match s.trim().split_once("..") {
+            Some((min, max)) => (min, max.trim_start_matches('=')),
+            None => (s, s),
+        };
+        let min = min.trim().parse().map_err(|_| syntax())?;
+        let max = max.trim().parse().map_err(|_| syntax())?;
+        Self::new(min, max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grams(range: NgramRange, units: &[&str]) -> Vec<String> {
+        let units: Vec<String> = units.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        range.for_each(&units, &mut String::new(), |g| out.push(g.to_string()));
+        out
+    }
+
+    #[test]
+    fn unigrams_and_bigrams() {
+        assert_eq!(
+            grams(NgramRange::new(1, 2).unwrap(), &["peac", "talk", "resum"]),
+            ["peac", "talk", "resum", "peac talk", "talk resum"]
+        );
+    }
+
+    #[test]
+    fn only_trigrams_and_short_input() {
+        assert_eq!(grams(NgramRange::new(3, 3).unwrap(), &["a", "b", "c"]), ["a b c"]);
+        assert!(grams(NgramRange::new(3, 3).unwrap(), &["a", "b"]).is_empty());
+    }
+
+    #[test]
+    fn parses_ranges() {
+        assert_eq!("1..2".parse(), Ok(NgramRange { min: 1, max: 2 }));
+        assert_eq!("1..=3".parse(), Ok(NgramRange { min: 1, max: 3 }));
+        assert_eq!("2".parse(), Ok(NgramRange { min: 2, max: 2 }));
+        assert!("0..2".parse::<NgramRange>().is_err());
+        assert!("3..1".parse::<NgramRange>().is_err());
+        assert!("a..b".parse::<NgramRange>().is_err());
+    }
+}

@@ -1,0 +1,259 @@
+//! Stage 7: the vocabulary, chosen from corpus term statistics.
+//!
+//! Pruning ([`PruningConfig::select`]) is a function of term statistics only (counts and document
+//! frequencies), so the model crate can re-apply it to statistics merged from several shards.
+//! Columns are the kept terms in sorted order: the same statistics give the same columns whatever
+//! order the documents came in.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::term_counts::TermStatistic;
+use crate::FeatureError;
+
+/// A document-frequency threshold: a document count, or a fraction of the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocFrequency {
+    /// At least / at most this many documents.
+    Count(u64),
+    /// At least / at most this fraction of the documents, in `[0, 1]`.
+    Fraction(f64),
+}
+
+impl DocFrequency {
+    /// The threshold in documents, for a corpus of `n_documents` (a fraction is scaled, not rounded).
+    pub fn resolve(self, n_documents: u64) -> f64 {
+        match self {
+            Self::Count(count) => count as f64,
+            Self::Fraction(fraction) => fraction * n_documents as f64,
+        }
+    }
+
+    fn check(self) -> Result<Self, FeatureError> {
+        match self {
+            Self::Fraction(f) if !(0.0..=1.0).contains(&f) => Err(FeatureError::DocFrequency(f.to_string())),
+            other => Ok(other),
+        }
+    }
+}
+
+impl std::str::FromStr for DocFrequency {
+    type Err = FeatureError;
+
+    /// `5` is a count; `0.5` (with a decimal point) is a fraction.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let bad = || FeatureError::DocFrequency(s.to_string());
+        if s.contains('.') {
+            let fraction: f64 = s.parse().map_err(|_| bad())?;
+            Self::Fraction(fraction).check()
+        } else {
+            s.parse().map(Self::Count).map_err(|_| bad())
+        }
+    }
+}
+
+impl std::fmt::Display for DocFrequency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Count(c) => write!(f, "{c}"),
+            Self::Fraction(x) => write!(f, "{x:?}"),
+        }
+    }
+}
+
+/// Which terms the vocabulary keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PruningConfig {
+    /// Keep terms in at least this many documents (default 1).
+    pub min_df: DocFrequency,
+    /// Keep terms in at most this many documents (default all: 1.0).
+    pub max_df: DocFrequency,
+    /// Keep at most this many terms, the most frequent by total count, ties by term.
+    pub max_features: Option<usize>,
+}
+
+impl Default for PruningConfig {
+    fn default() -> Self {
+        Self {
+            min_df: DocFrequency::Count(1),
+            max_df: DocFrequency::Fraction(1.0),
+            max_features: None,
+        }
+    }
+}
+
+impl PruningConfig {
+    /// Checks the thresholds on their own (fractions in `[0, 1]`, `max_features >= 1`).
+    pub fn check(&self) -> Result<(), FeatureError> {
+        self.min_df.check()?;
+        self.max_df.check()?;
+        if self.max_features == Some(0) {
+            return Err(FeatureError::MaxFeatures);
+        }
+        Ok(())
+    }
+
+    /// The vocabulary kept from `terms`, statistics of a corpus of `n_documents` documents.
+    pub fn select<'a, I>(&self, terms: I, n_documents: u64) -> Result<Vocabulary, FeatureError>
+    where
+        I: IntoIterator<Item = (&'a str, TermStatistic)>,
+    {
+        self.check()?;
+        let (min_df, max_df) = (self.min_df.resolve(n_documents), self.max_df.resolve(n_documents));
+        if min_df > max_df && n_documents > 0 {
+            return Err(FeatureError::DocFrequencyOrder {
+                min_df: min_df.ceil() as u64,
+                max_df: max_df.floor() as u64,
+                n_documents,
+            });
+        }
+        let mut kept: Vec<(&str, u64)> = terms
+            .into_iter()
+            .filter(|(_, s)| (s.document_frequency as f64) >= min_df && (s.document_frequency as f64) <= max_df)
+            .map(|(term, s)| (term, s.count))
+            .collect();
+        if let Some(limit) = self.max_features {
+            if kept.len() > limit {
+                kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                kept.truncate(limit);
+            }
+        }
+        let mut terms: Vec<String> = kept.into_iter().map(|(term, _)| term.to_string()).collect();
+        terms.sort_unstable();
+        Vocabulary::from_sorted(terms)
+    }
+}
+
+/// The fitted vocabulary: sorted, unique terms; a term's column is its rank.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<String>", into = "Vec<String>")]
+pub struct Vocabulary {
+    terms: Vec<String>,
+    columns: FxHashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// A vocabulary from terms that must already be sorted and unique.
+    pub fn from_sorted(terms: Vec<String>) -> Result<Self, FeatureError> {
+        if let Some(i) = terms.windows(2).position(|w| w[0] >= w[1]) {
+            return Err(FeatureError::UnsortedVocabulary(i + 1));
+        }
+        let columns = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        Ok(Self { terms, columns })
+    }
+
+    /// The column of `term`, if it is in the vocabulary.
+    pub fn column(&self, term: &str) -> Option<u32> {
+        self.columns.get(term).copied()
+    }
+
+    /// The term of `column`.
+    pub fn term(&self, column: u32) -> Option<&str> {
+        self.terms.get(column as usize).map(String::as_str)
+    }
+
+    /// All terms, in column order.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// The number of terms (columns).
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether no term was kept.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+impl TryFrom<Vec<String>> for Vocabulary {
+    type Error = FeatureError;
+
+    fn try_from(terms: Vec<String>) -> Result<Self, Self::Error> {
+        Self::from_sorted(terms)
+    }
+}
+
+impl From<Vocabulary> for Vec<String> {
+    fn from(vocabulary: Vocabulary) -> Self {
+        vocabulary.terms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stat(count: u64, document_frequency: u64) -> TermStatistic {
+        TermStatistic {
+            count,
+            document_frequency,
+        }
+    }
+
+    fn stats() -> Vec<(&'static str, TermStatistic)> {
+        vec![
+            ("war", stat(9, 4)),
+            ("talks", stat(5, 3)),
+            ("the", stat(20, 10)),
+            ("rare", stat(1, 1)),
+            ("also", stat(5, 2)),
+        ]
+    }
+
+    fn select(config: PruningConfig) -> Vec<String> {
+        config.select(stats(), 10).unwrap().terms().to_vec()
+    }
+
+    #[test]
+    fn defaults_keep_everything_sorted() {
+        assert_eq!(
+            select(PruningConfig::default()),
+            ["also", "rare", "talks", "the", "war"]
+        );
+    }
+
+    #[test]
+    fn min_df_count_and_max_df_fraction() {
+        let config = PruningConfig {
+            min_df: DocFrequency::Count(2),
+            max_df: DocFrequency::Fraction(0.5),
+            ..Default::default()
+        };
+        assert_eq!(select(config), ["also", "talks", "war"]);
+    }
+
+    #[test]
+    fn max_features_by_count_ties_by_term() {
+        let config = PruningConfig {
+            max_features: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(select(config), ["also", "the", "war"]);
+    }
+
+    #[test]
+    fn thresholds_parse_and_validate() {
+        assert_eq!("5".parse(), Ok(DocFrequency::Count(5)));
+        assert_eq!("0.5".parse(), Ok(DocFrequency::Fraction(0.5)));
+        assert!("1.5".parse::<DocFrequency>().is_err());
+        assert!("-1".parse::<DocFrequency>().is_err());
+        assert!("NaN".parse::<DocFrequency>().is_err());
+        let config = PruningConfig {
+            min_df: DocFrequency::Count(8),
+            max_df: DocFrequency::Count(2),
+            ..Default::default()
+        };
+        assert!(config.select(stats(), 10).is_err());
+    }
+
+    #[test]
+    fn unsorted_vocabulary_is_rejected() {
+        assert!(Vocabulary::from_sorted(vec!["b".into(), "a".into()]).is_err());
+        assert!(serde_json::from_str::<Vocabulary>(r#"["a","a"]"#).is_err());
+    }
+}
