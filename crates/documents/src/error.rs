@@ -1,0 +1,211 @@
+//! Errors: reading inputs, and parsing the format and label-map options.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why documents could not be read. Every variant names the input path, and
+/// the 1-based line when there is one (see [`ReadError::line`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The input could not be opened, inspected or listed.
+    #[error("{}: {source}", .path.display())]
+    Access {
+        /// The input or directory.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
+    /// Reading failed part-way, e.g. a truncated or corrupt gzip stream.
+    #[error("{}:{line}: read error: {source}", .path.display())]
+    Io {
+        /// The input.
+        path: PathBuf,
+        /// The line being read.
+        line: u64,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The bytes are not valid UTF-8.
+    #[error("{}:{line}: invalid UTF-8 (the input must be UTF-8 encoded)", .path.display())]
+    InvalidUtf8 {
+        /// The input.
+        path: PathBuf,
+        /// The line holding the first invalid byte.
+        line: u64,
+    },
+    /// A NUL byte: the input is most likely not text.
+    #[error("{}:{line}: NUL byte in text (binary file?)", .path.display())]
+    Binary {
+        /// The input.
+        path: PathBuf,
+        /// The line holding the first NUL byte.
+        line: u64,
+    },
+    /// A table row whose field count differs from the header's.
+    #[error(
+        "{}:{line}: too {} fields: found {found}, the header has {expected}",
+        .path.display(),
+        few_or_many(*.found, *.expected)
+    )]
+    FieldCount {
+        /// The input.
+        path: PathBuf,
+        /// The line where the row starts.
+        line: u64,
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
+    /// A TSV or CSV input with no header row (empty, or blank lines only).
+    #[error("{}: no header row (the input is empty)", .path.display())]
+    MissingHeader {
+        /// The input.
+        path: PathBuf,
+    },
+    /// A required column (the text, or the label when labels are required)
+    /// is not in the header or, for JSON lines, not a key of the object.
+    #[error(
+        "{}:{line}: no column `{column}`; columns found: {}",
+        .path.display(),
+        list(.found)
+    )]
+    MissingColumn {
+        /// The input.
+        path: PathBuf,
+        /// The header line, or the JSON line.
+        line: u64,
+        /// The column looked for.
+        column: String,
+        /// The columns (or keys) present, in input order (keys sorted).
+        found: Vec<String>,
+    },
+    /// Two header columns with the same name.
+    #[error("{}:{line}: column `{column}` appears twice in the header", .path.display())]
+    DuplicateColumn {
+        /// The input.
+        path: PathBuf,
+        /// The header line.
+        line: u64,
+        /// The repeated name.
+        column: String,
+    },
+    /// A JSON line that does not parse.
+    #[error("{}:{line}: invalid JSON: {source}", .path.display())]
+    InvalidJson {
+        /// The input.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// The parser's error.
+        source: serde_json::Error,
+    },
+    /// A JSON line holding something other than an object.
+    #[error("{}:{line}: expected a JSON object, found {found}", .path.display())]
+    NotAnObject {
+        /// The input.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// What was found: `an array`, `a string`, ...
+        found: &'static str,
+    },
+    /// Labels are required but this document has none, or an empty one.
+    #[error("{}:{line}: missing or empty label", .path.display())]
+    MissingLabel {
+        /// The input.
+        path: PathBuf,
+        /// The line where the document starts.
+        line: u64,
+    },
+    /// A file whose extension names no known format, and no format was given.
+    #[error(
+        "{}: unknown format; name the file .tsv, .csv, .jsonl, .txt or .ft (optionally .gz), or give a format",
+        .path.display()
+    )]
+    UnknownFormat {
+        /// The input.
+        path: PathBuf,
+    },
+    /// A directory read for training that has no label sub-directory.
+    #[error(
+        "{}: no label directories; expected one sub-directory per label holding .txt files",
+        .path.display()
+    )]
+    NoLabelDirectories {
+        /// The directory.
+        path: PathBuf,
+    },
+}
+
+impl ReadError {
+    /// The input (file, directory or `-`) the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Access { path, .. }
+            | Self::Io { path, .. }
+            | Self::InvalidUtf8 { path, .. }
+            | Self::Binary { path, .. }
+            | Self::FieldCount { path, .. }
+            | Self::MissingHeader { path }
+            | Self::MissingColumn { path, .. }
+            | Self::DuplicateColumn { path, .. }
+            | Self::InvalidJson { path, .. }
+            | Self::NotAnObject { path, .. }
+            | Self::MissingLabel { path, .. }
+            | Self::UnknownFormat { path }
+            | Self::NoLabelDirectories { path } => path,
+        }
+    }
+
+    /// The 1-based line the error is about, when there is one.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Self::Io { line, .. }
+            | Self::InvalidUtf8 { line, .. }
+            | Self::Binary { line, .. }
+            | Self::FieldCount { line, .. }
+            | Self::MissingColumn { line, .. }
+            | Self::DuplicateColumn { line, .. }
+            | Self::InvalidJson { line, .. }
+            | Self::NotAnObject { line, .. }
+            | Self::MissingLabel { line, .. } => Some(*line),
+            Self::Access { .. }
+            | Self::MissingHeader { .. }
+            | Self::UnknownFormat { .. }
+            | Self::NoLabelDirectories { .. } => None,
+        }
+    }
+}
+
+fn few_or_many(found: usize, expected: usize) -> &'static str {
+    if found < expected {
+        "few"
+    } else {
+        "many"
+    }
+}
+
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        "(none)".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// A format name that is not one of `tsv`, `csv`, `jsonl`, `txt`, `fasttext`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown input format `{0}`; expected one of tsv, csv, jsonl, txt, fasttext")]
+pub struct ParseFormatError(pub String);
+
+/// A label map that is not a comma-separated list of `FROM=TO` pairs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseLabelMapError {
+    /// An entry without exactly one `=`, or with an empty side.
+    #[error("label map entry `{0}` is not FROM=TO with non-empty labels")]
+    Entry(String),
+    /// The same label renamed twice.
+    #[error("label `{0}` is renamed twice in the label map")]
+    Duplicate(String),
+}
