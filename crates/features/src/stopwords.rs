@@ -134,7 +134,7 @@ pub const ENGLISH: &[&str] = &[
 
 /// Which stop words are removed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase", tag = "kind", content = "words")]
+#[serde(rename_all = "lowercase")]
 pub enum StopWords {
     /// Keep every word.
     #[default]

@@ -1,0 +1,234 @@
+//! The text classifier: a fitted featurizer, a naive Bayes estimator, training metadata and, in
+//! the full form, the term statistics that make it mergeable and updatable.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use stance_features::{AnalyzerScratch, FeatureConfig, Featurizer, OutOfVocabulary, SparseMatrix, TermCounts};
+
+use crate::estimator::{argmax, NaiveBayes};
+use crate::fingerprint::DataFingerprint;
+use crate::params::ValidNaiveBayesParams;
+use crate::statistics::TrainingStatistics;
+use crate::ModelError;
+
+/// What a model knows about the data it was trained on (no timestamps: same data, same bytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingMetadata {
+    /// Documents per label.
+    pub documents_per_label: BTreeMap<String, u64>,
+    /// Distinct terms seen before pruning.
+    pub terms_seen: u64,
+    /// Order-independent fingerprint of the training data; adds up across merged shards.
+    pub fingerprint: DataFingerprint,
+}
+
+/// One document's prediction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prediction {
+    /// The most likely label (ties: the first in sorted order).
+    pub label: String,
+    /// Its probability.
+    pub probability: f64,
+    /// The probability of every label, in the model's (sorted) label order.
+    pub probabilities: Vec<f64>,
+    /// Terms met, and those not in the vocabulary.
+    pub out_of_vocabulary: OutOfVocabulary,
+}
+
+/// A trained text classifier.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    featurizer: Featurizer,
+    estimator: NaiveBayes,
+    metadata: TrainingMetadata,
+    statistics: Option<TrainingStatistics>,
+}
+
+impl PartialEq for Classifier {
+    fn eq(&self, other: &Self) -> bool {
+        self.featurizer == other.featurizer && self.estimator == other.estimator && self.metadata == other.metadata
+    }
+}
+
+impl Classifier {
+    /// Trains on labeled `(text, label)` documents held in memory.
+    pub fn train<T: AsRef<str> + Sync, L: AsRef<str> + Sync>(
+        config: FeatureConfig,
+        params: &ValidNaiveBayesParams,
+        documents: &[(T, L)],
+    ) -> Result<Self, ModelError> {
+        let mut statistics = TrainingStatistics::new(config)?;
+        statistics.add_documents(documents)?;
+        Self::from_statistics(params, statistics)
+    }
+
+    /// Finalizes accumulated statistics (e.g. streamed batch by batch) into a full classifier.
+    pub fn from_statistics(params: &ValidNaiveBayesParams, statistics: TrainingStatistics) -> Result<Self, ModelError> {
+        let (featurizer, totals) = statistics.finalize()?;
+        let estimator = NaiveBayes::from_totals(params, &totals)?;
+        let metadata = TrainingMetadata {
+            documents_per_label: statistics.documents_per_label(),
+            terms_seen: statistics.n_terms() as u64,
+            fingerprint: statistics.fingerprint(),
+        };
+        Ok(Self {
+            featurizer,
+            estimator,
+            metadata,
+            statistics: Some(statistics),
+        })
+    }
+
+    /// Assembles a classifier from its parts (as loaded from a file), checking that they agree.
+    pub(crate) fn from_parts(
+        featurizer: Featurizer,
+        estimator: NaiveBayes,
+        metadata: TrainingMetadata,
+        statistics: Option<TrainingStatistics>,
+    ) -> Result<Self, String> {
+        if estimator.labels().is_empty() {
+            return Err("the model has no labels".into());
+        }
+        if estimator.n_features() != featurizer.vocabulary().len() {
+            return Err(format!(
+                "the estimator has {} features but the vocabulary {} terms",
+                estimator.n_features(),
+                featurizer.vocabulary().len()
+            ));
+        }
+        if estimator.labels().windows(2).any(|w| w[0] >= w[1]) {
+            return Err("the labels are not sorted and unique".into());
+        }
+        if estimator.class_log_prior().len() != estimator.labels().len()
+            || estimator.bias().len() != estimator.labels().len()
+        {
+            return Err("the priors do not match the labels".into());
+        }
+        if statistics.as_ref().is_some_and(|s| s.config() != featurizer.config()) {
+            return Err("the statistics were kept for other featurizer settings".into());
+        }
+        Ok(Self {
+            featurizer,
+            estimator,
+            metadata,
+            statistics,
+        })
+    }
+
+    /// The featurizer (text -> sparse row).
+    pub fn featurizer(&self) -> &Featurizer {
+        &self.featurizer
+    }
+
+    /// The estimator (sparse row -> scores).
+    pub fn estimator(&self) -> &NaiveBayes {
+        &self.estimator
+    }
+
+    /// The labels, sorted.
+    pub fn labels(&self) -> &[String] {
+        self.estimator.labels()
+    }
+
+    /// The hyper-parameters.
+    pub fn params(&self) -> &ValidNaiveBayesParams {
+        self.estimator.params()
+    }
+
+    /// What the model knows of its training data.
+    pub fn metadata(&self) -> &TrainingMetadata {
+        &self.metadata
+    }
+
+    /// The term statistics, present in the full form only.
+    pub fn statistics(&self) -> Option<&TrainingStatistics> {
+        self.statistics.as_ref()
+    }
+
+    /// Drops the term statistics: prediction only, smaller and faster to load.
+    pub fn into_compact(mut self) -> Self {
+        self.statistics = None;
+        self
+    }
+
+    /// Merges two full models trained with the same settings: the result equals training on the
+    /// union of their data (exactly for count, binary and tf-idf weighting).
+    pub fn merge(self, other: Classifier) -> Result<Self, ModelError> {
+        if self.params() != other.params() {
+            return Err(ModelError::Incompatible("the models' hyper-parameters differ".into()));
+        }
+        let params = self.params().clone();
+        let mut ours = self.statistics.ok_or(ModelError::CompactModel("merge"))?;
+        let theirs = other.statistics.ok_or(ModelError::CompactModel("merge"))?;
+        ours.merge(theirs)?;
+        Self::from_statistics(&params, ours)
+    }
+
+    /// Adds labeled documents to a full model: the result equals training on old + new data.
+    pub fn update<T: AsRef<str> + Sync, L: AsRef<str> + Sync>(self, documents: &[(T, L)]) -> Result<Self, ModelError> {
+        let params = self.params().clone();
+        let mut statistics = self.statistics.ok_or(ModelError::CompactModel("update"))?;
+        statistics.add_documents(documents)?;
+        Self::from_statistics(&params, statistics)
+    }
+
+    /// The sparse row of one text and its out-of-vocabulary count.
+    pub fn featurize(
+        &self,
+        text: &str,
+        scratch: &mut AnalyzerScratch,
+        counts: &mut TermCounts,
+    ) -> (SparseMatrix, OutOfVocabulary) {
+        counts.count(self.featurizer.analyzer(), text, scratch);
+        let mut entries = Vec::with_capacity(counts.len());
+        let oov = self.featurizer.weigh(counts, &mut entries);
+        let mut row = SparseMatrix::new(self.featurizer.vocabulary().len());
+        row.push_row(&mut entries);
+        (row, oov)
+    }
+
+    /// Predicts one text.
+    pub fn predict(&self, text: &str) -> Prediction {
+        self.predict_with(text, &mut AnalyzerScratch::default(), &mut TermCounts::new())
+    }
+
+    fn predict_with(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut TermCounts) -> Prediction {
+        let (row, out_of_vocabulary) = self.featurize(text, scratch, counts);
+        let row = row.row(0).expect("one row");
+        let probabilities = self.estimator.predict_proba(row);
+        let best = argmax(&self.estimator.joint_log_likelihood(row));
+        Prediction {
+            label: self.labels()[best].clone(),
+            probability: probabilities[best],
+            probabilities,
+            out_of_vocabulary,
+        }
+    }
+
+    /// Predicts many texts in parallel; results in input order.
+    pub fn predict_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Prediction> {
+        texts
+            .par_iter()
+            .map_init(
+                || (AnalyzerScratch::default(), TermCounts::new()),
+                |(scratch, counts), text| self.predict_with(text.as_ref(), scratch, counts),
+            )
+            .collect()
+    }
+}
+
+impl Prediction {
+    /// The `k` most likely `(label, probability)` pairs, most likely first (ties by label order).
+    pub fn top_k<'a>(&self, labels: &'a [String], k: usize) -> Vec<(&'a str, f64)> {
+        let mut ranked: Vec<(&str, f64)> = labels
+            .iter()
+            .map(String::as_str)
+            .zip(self.probabilities.iter().copied())
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranked.truncate(k);
+        ranked
+    }
+}

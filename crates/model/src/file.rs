@@ -1,0 +1,182 @@
+//! Model files: a small binary header, a CRC-32 of the content, and a postcard payload.
+//!
+//! ```text
+//! offset  size  field
+//! 0       8     magic "STNCMODL"
+//! 8       4     format version (u32, little endian)
+//! 12      1     form: 0 compact (prediction only), 1 full (with term statistics)
+//! 13      8     payload length in bytes (u64, little endian)
+//! 21      4     CRC-32 (IEEE) of the payload (u32, little endian)
+//! 25      ...   payload: postcard encoding of the model
+//! ```
+//!
+//! postcard was chosen for load speed and size: a compact, non-self-describing binary encoding
+//! decoded straight into the model's structs, with no parsing of field names (a JSON export,
+//! [`Classifier::to_json`], is for people). The checksum catches a flipped bit before decoding, so
+//! damage is reported, never loaded as a different model. Files are written atomically: a temporary
+//! file in the same directory, fsync, rename, fsync of the directory.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use stance_features::{Featurizer, FeaturizerParts};
+
+use crate::classifier::{Classifier, TrainingMetadata};
+use crate::estimator::NaiveBayes;
+use crate::statistics::{StatisticsTable, TrainingStatistics};
+use crate::ModelError;
+
+/// The first bytes of every model file.
+pub const MAGIC: &[u8; 8] = b"STNCMODL";
+/// The newest format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+const HEADER_LEN: usize = 25;
+
+/// Which form of a model is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelForm {
+    /// Only what prediction needs: for deployment and for the embedded default models.
+    Compact,
+    /// Also the term statistics: can be merged and updated.
+    Full,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    featurizer: FeaturizerParts,
+    estimator: NaiveBayes,
+    metadata: TrainingMetadata,
+    statistics: Option<StatisticsTable>,
+}
+
+impl Classifier {
+    /// The model file's bytes in `form` (a compact classifier can only be written compact).
+    pub fn to_bytes(&self, form: ModelForm) -> Result<Vec<u8>, ModelError> {
+        let statistics = match form {
+            ModelForm::Compact => None,
+            ModelForm::Full => Some(
+                self.statistics()
+                    .ok_or(ModelError::CompactModel("writing a full model"))?
+                    .to_table(),
+            ),
+        };
+        let payload = Payload {
+            featurizer: self.featurizer().clone().into(),
+            estimator: self.estimator().clone(),
+            metadata: self.metadata().clone(),
+            statistics,
+        };
+        let body = postcard::to_allocvec(&payload)
+            .map_err(|e| ModelError::Unsupported(format!("the model cannot be encoded: {e}")))?;
+        let mut bytes = Vec::with_capacity(HEADER_LEN + body.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.push(u8::from(form == ModelForm::Full));
+        bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+        bytes.extend_from_slice(&body);
+        Ok(bytes)
+    }
+
+    /// Reads a model from its bytes; `origin` names where they came from in errors.
+    pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Self, ModelError> {
+        let corrupt = |reason: String| ModelError::Corrupt {
+            path: origin.to_path_buf(),
+            reason,
+        };
+        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+            return Err(corrupt("it does not start with a stance model header".into()));
+        }
+        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        if version > FORMAT_VERSION {
+            return Err(ModelError::FutureVersion {
+                path: origin.to_path_buf(),
+                found: version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        if version == 0 {
+            return Err(corrupt("format version 0 does not exist".into()));
+        }
+        let form = bytes[12];
+        let length = u64::from_le_bytes(bytes[13..21].try_into().expect("8 bytes"));
+        let checksum = u32::from_le_bytes(bytes[21..25].try_into().expect("4 bytes"));
+        let body = &bytes[HEADER_LEN..];
+        if body.len() as u64 != length {
+            return Err(corrupt(format!(
+                "truncated or padded: the header announces {length} bytes of content, found {}",
+                body.len()
+            )));
+        }
+        if crc32fast::hash(body) != checksum {
+            return Err(corrupt("checksum mismatch: the file is damaged".into()));
+        }
+        let payload: Payload = postcard::from_bytes(body).map_err(|e| corrupt(format!("undecodable content: {e}")))?;
+        if (form == 1) != payload.statistics.is_some() || form > 1 {
+            return Err(corrupt(format!("form byte {form} does not match the content")));
+        }
+        let featurizer = Featurizer::try_from(payload.featurizer).map_err(|e| corrupt(e.to_string()))?;
+        let statistics = payload
+            .statistics
+            .map(|table| TrainingStatistics::from_table(featurizer.config().clone(), table))
+            .transpose()
+            .map_err(|e| corrupt(e.to_string()))?;
+        Classifier::from_parts(featurizer, payload.estimator, payload.metadata, statistics).map_err(corrupt)
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &Path) -> Result<Self, ModelError> {
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_bytes(&bytes, path)
+    }
+
+    /// Writes a model file atomically (temp file, fsync, rename): a failure leaves no partial file
+    /// and any previous file intact.
+    pub fn save(&self, path: &Path, form: ModelForm) -> Result<(), ModelError> {
+        let bytes = self.to_bytes(form)?;
+        write_atomically(path, &bytes)
+    }
+
+    /// The whole model as pretty JSON, for people (statistics included in the full form).
+    pub fn to_json(&self, form: ModelForm) -> Result<String, ModelError> {
+        let statistics = match form {
+            ModelForm::Compact => None,
+            ModelForm::Full => self.statistics().map(TrainingStatistics::to_table),
+        };
+        let payload = Payload {
+            featurizer: self.featurizer().clone().into(),
+            estimator: self.estimator().clone(),
+            metadata: self.metadata().clone(),
+            statistics,
+        };
+        serde_json::to_string_pretty(&payload).map_err(|e| ModelError::Unsupported(e.to_string()))
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, fsync and rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
+    let io = |source| ModelError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".stance-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
