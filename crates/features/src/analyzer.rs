@@ -8,7 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::negation::{ends_scope, NegationConfig, NEGATION_PREFIX};
+use crate::negation::{ends_scope, is_cue_in, NegationConfig, NEGATION_PREFIX};
 use crate::ngrams::NgramRange;
 use crate::normalizer::NormalizerConfig;
 use crate::stemmer::{Language, Stemmer};
@@ -55,6 +55,7 @@ impl Default for AnalyzerConfig {
 pub struct Analyzer {
     config: AnalyzerConfig,
     stopwords: FxHashSet<String>,
+    cues: Option<FxHashSet<String>>,
     stemmer: Option<Stemmer>,
 }
 
@@ -75,9 +76,11 @@ impl Analyzer {
         let mut stopwords = config.stopwords.to_set();
         stopwords.retain(|w| !config.negation.is_cue(w));
         let stemmer = config.stemmer.map(Stemmer::new);
+        let cues = config.negation.cue_set();
         Ok(Self {
             config,
             stopwords,
+            cues,
             stemmer,
         })
     }
@@ -127,7 +130,7 @@ impl Analyzer {
             }
             let mut word = std::mem::take(&mut scratch.word);
             self.config.normalizer.normalize_into(token.text, &mut word);
-            if self.config.negation.is_cue(&word) {
+            if is_cue_in(self.cues.as_ref(), &word) {
                 self.push_stem(scratch, &word, false);
                 negated = true;
             } else if !self.stopwords.contains(word.as_str()) {

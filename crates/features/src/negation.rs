@@ -5,6 +5,7 @@
 //! any token ending in `n't` (`didn't`, `won't`) is a cue. A new cue inside a scope restarts it.
 //! Marking runs before stop-word removal, and stop-word lists never remove a cue.
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// The prefix given to terms inside a negation scope.
@@ -52,6 +53,16 @@ impl NegationConfig {
     pub fn is_cue(&self, word: &str) -> bool {
         self.enabled && (word.ends_with("n't") || self.cues.iter().any(|cue| cue == word))
     }
+
+    /// The cue set for fast lookups at run time.
+    pub(crate) fn cue_set(&self) -> Option<FxHashSet<String>> {
+        self.enabled.then(|| self.cues.iter().cloned().collect())
+    }
+}
+
+/// Whether `word` is a cue, given the run-time cue set of a [`NegationConfig`].
+pub(crate) fn is_cue_in(cues: Option<&FxHashSet<String>>, word: &str) -> bool {
+    cues.is_some_and(|cues| word.ends_with("n't") || cues.contains(word))
 }
 
 /// Whether a punctuation token ends a negation scope.

@@ -69,17 +69,22 @@ pub struct TokenizerConfig {
 }
 
 /// The tokens of `text`, in order, borrowed from it.
+///
+/// ASCII runs take a fast path that gives exactly the UAX #29 boundaries (a property test checks
+/// it against `unicode-segmentation`); any other text goes through `unicode-segmentation`.
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
         text,
-        segments: text.split_word_bound_indices().peekable(),
+        position: 0,
+        unicode: None,
     }
 }
 
 /// Iterator over the tokens of a text; see [`tokens`].
 pub struct Tokens<'a> {
     text: &'a str,
-    segments: std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>,
+    position: usize,
+    unicode: Option<(usize, std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>)>,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -87,23 +92,96 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
-            let (start, segment) = self.segments.next()?;
-            let Some(kind) = classify(segment) else {
-                continue;
-            };
-            let mut end = start + segment.len();
-            if kind == TokenKind::Word && is_dotted_abbreviation(segment) {
-                if let Some((_, ".")) = self.segments.peek() {
-                    self.segments.next();
-                    end += 1;
+            if let Some((offset, segments)) = &mut self.unicode {
+                let offset = *offset;
+                match segments.next() {
+                    Some((start, segment)) => {
+                        let Some(kind) = classify(segment) else { continue };
+                        let mut end = start + segment.len();
+                        if kind == TokenKind::Word && is_dotted_abbreviation(segment) {
+                            if let Some((_, ".")) = segments.peek() {
+                                segments.next();
+                                end += 1;
+                            }
+                        }
+                        return Some(self.token(offset + start, offset + end, kind));
+                    }
+                    None => self.unicode = None,
                 }
             }
-            return Some(Token {
-                text: &self.text[start..end],
-                kind,
-            });
+            let bytes = self.text.as_bytes();
+            while self.position < bytes.len() && bytes[self.position].is_ascii_whitespace() {
+                self.position += 1;
+            }
+            if self.position >= bytes.len() {
+                return None;
+            }
+            let start = self.position;
+            let chunk_end = bytes[start..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace())
+                .map_or(bytes.len(), |i| start + i);
+            if !bytes[start..chunk_end].is_ascii() {
+                // A combining mark or joiner after a space belongs to the space's segment (WB4),
+                // so the segmenter starts at the space before the chunk.
+                let from = start.saturating_sub(1);
+                let chunk = &self.text[from..chunk_end];
+                self.unicode = Some((from, chunk.split_word_bound_indices().peekable()));
+                self.position = chunk_end;
+                continue;
+            }
+            let end = ascii_token_end(bytes, start, chunk_end);
+            let kind = classify(&self.text[start..end]).expect("not whitespace");
+            self.position = end;
+            if kind == TokenKind::Word
+                && is_dotted_abbreviation(&self.text[start..end])
+                && bytes.get(end) == Some(&b'.')
+                && end < chunk_end
+            {
+                self.position = end + 1;
+                return Some(self.token(start, end + 1, kind));
+            }
+            return Some(self.token(start, end, kind));
         }
     }
+}
+
+impl<'a> Tokens<'a> {
+    fn token(&self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
+        Token {
+            text: &self.text[start..end],
+            kind,
+        }
+    }
+}
+
+/// The end of the UAX #29 segment of ASCII text starting at `start` (not whitespace), by `limit`.
+fn ascii_token_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if !is_word(bytes[start]) {
+        return start + 1;
+    }
+    let mut end = start + 1;
+    while end < limit {
+        let b = bytes[end];
+        if is_word(b) {
+            end += 1;
+            continue;
+        }
+        // WB6/7: letter (MidLetter | MidNumLet | Single_Quote) letter; WB11/12: digit (MidNum |
+        // MidNumLet | Single_Quote) digit.
+        let (prev, next) = (bytes[end - 1], bytes.get(end + 1).copied().filter(|_| end + 1 < limit));
+        let joins = match next {
+            Some(next) if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => matches!(b, b'.' | b':' | b'\''),
+            Some(next) if prev.is_ascii_digit() && next.is_ascii_digit() => matches!(b, b'.' | b',' | b';' | b'\''),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end += 2;
+    }
+    end
 }
 
 fn classify(segment: &str) -> Option<TokenKind> {
@@ -177,6 +255,39 @@ mod tests {
     fn empty_and_whitespace_give_nothing() {
         assert!(texts("").is_empty());
         assert!(texts(" \t\n ").is_empty());
+    }
+
+    /// The tokens `unicode-segmentation` alone gives, with the same repairs: the reference the
+    /// ASCII fast path must match.
+    fn reference(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out: Vec<(&str, TokenKind)> = Vec::new();
+        let mut segments = text.split_word_bound_indices().peekable();
+        while let Some((start, segment)) = segments.next() {
+            let Some(kind) = classify(segment) else { continue };
+            let mut end = start + segment.len();
+            if kind == TokenKind::Word && is_dotted_abbreviation(segment) {
+                if let Some((_, ".")) = segments.peek() {
+                    segments.next();
+                    end += 1;
+                }
+            }
+            out.push((&text[start..end], kind));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_path_gives_the_uax29_tokens(text in "[a-zA-Z0-9 .,;:'_!?()\\-\"%$]{0,60}") {
+            let fast: Vec<(&str, TokenKind)> = tokens(&text).map(|t| (t.text, t.kind)).collect();
+            proptest::prop_assert_eq!(fast, reference(&text));
+        }
+
+        #[test]
+        fn mixed_text_gives_the_uax29_tokens(text in "[a-zA-Z0-9 .,'éαß’\u{300}😀-]{0,40}") {
+            let fast: Vec<(&str, TokenKind)> = tokens(&text).map(|t| (t.text, t.kind)).collect();
+            proptest::prop_assert_eq!(fast, reference(&text));
+        }
     }
 
     #[test]
