@@ -80,4 +80,46 @@ pub enum EvalError {
     /// The explicitly named neutral class is not among the labels.
     #[error("neutral label {0:?} is not among the true, predicted or model labels")]
     UnknownNeutralLabel(String),
+
+    /// A number of folds below 2 or above the number of documents.
+    #[error(
+        "cannot make {k} folds of {n_documents} documents: the number of folds must be at least 2 \
+         and at most the number of documents"
+    )]
+    FoldCount {
+        /// The number of folds asked for.
+        k: usize,
+        /// The number of documents to split.
+        n_documents: usize,
+    },
+
+    /// Grouped folds need at least as many distinct groups as folds.
+    #[error("cannot make {k} folds of {groups} groups: there must be at least as many groups as folds")]
+    TooFewGroups {
+        /// The number of distinct groups.
+        groups: usize,
+        /// The number of folds asked for.
+        k: usize,
+    },
+
+    /// Fixed folds need at least two distinct fold ids (one fold leaves nothing to train on).
+    #[error("fixed folds need at least 2 distinct fold ids, found {0}")]
+    TooFewFoldIds(usize),
+
+    /// A learning-curve fraction is NaN or outside (0, 1].
+    #[error("learning-curve fraction {0} is not in (0, 1]")]
+    InvalidFraction(f64),
+
+    /// Cross-validation results were asked of zero folds.
+    #[error("nothing to aggregate: there are no folds")]
+    NoFolds,
+
+    /// Evaluating one fold of a cross-validation failed.
+    #[error("fold {fold} (0-based): {error}")]
+    InFold {
+        /// The index of the fold (0-based).
+        fold: usize,
+        /// Why the fold could not be evaluated.
+        error: Box<EvalError>,
+    },
 }

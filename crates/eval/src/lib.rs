@@ -6,6 +6,16 @@
 //! [`EvalInput`] → [`evaluate`] → [`EvaluationReport`] → text, Markdown or JSON;
 //! [`mcnemar`] compares two models on the same test set.
 //!
+//! Cross-validation has the same shape, with the model in the middle:
+//! [`Folds`] (stratified, grouped or fixed) → for each fold, train on
+//! [`train_indices`](Folds::train_indices) and predict
+//! [`validation_indices`](Folds::validation_indices) → one [`EvalInput`] per fold →
+//! [`cross_validate`] → [`CrossValidationReport`] (every fold, mean ± std, pooled)
+//! → text, Markdown or JSON. [`Folds::learning_curve_subsets`] and
+//! [`LearningCurvePoint`] add a learning curve. [`HtmlReport`] renders an
+//! evaluation, a cross-validation, a [`Reliability`] diagram and the most
+//! confidently wrong examples as one self-contained HTML page.
+//!
 //! ```
 //! use stance_eval::{evaluate, mcnemar, EvalInput};
 //!
@@ -37,6 +47,34 @@
 //! let comparison = mcnemar(&truth, &predicted, &other_model)?;
 //! assert_eq!((comparison.b, comparison.c), (0, 2));
 //! assert!(!comparison.significant);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A cross-validation, from labels to report (the "model" here predicts the
+//! majority label of its training part):
+//!
+//! ```
+//! use stance_eval::{cross_validate, EvalInput, Folds, HtmlReport};
+//!
+//! let labels = ["AGAINST", "AGAINST", "AGAINST", "FAVOR", "FAVOR", "NONE", "NONE", "NONE", "NONE"];
+//! let folds = Folds::stratified(&labels, 3, 42)?;
+//! let mut inputs = Vec::new();
+//! for f in 0..folds.n_folds() {
+//!     let train = folds.train_indices(f);
+//!     let majority = ["AGAINST", "FAVOR", "NONE"]
+//!         .into_iter()
+//!         .max_by_key(|l| train.iter().filter(|&&d| labels[d] == *l).count())
+//!         .unwrap();
+//!     let truth: Vec<&str> = folds.validation_indices(f).iter().map(|&d| labels[d]).collect();
+//!     let predicted = vec![majority; truth.len()];
+//!     inputs.push(EvalInput::new(truth, predicted).with_labels(["AGAINST", "FAVOR", "NONE"]));
+//! }
+//! let cv = cross_validate(&inputs)?.with_fold_names(folds.fold_names().to_vec())?;
+//! assert_eq!(cv.folds.len(), 3);
+//! assert_eq!(cv.pooled.n_documents, labels.len());
+//! println!("{}", cv.to_text(3));
+//! let page = HtmlReport::new("Majority baseline", &cv.pooled).with_cross_validation(&cv).render();
+//! assert!(page.contains("<svg"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -73,6 +111,18 @@
 //! - **F_avg** (SemEval-2016 stance): the mean F1 of all labels except the neutral
 //!   class. The neutral class is the one label named `neutral` or `none` in any ASCII case,
 //!   or the one set with [`EvalInput::with_neutral`]; without one, `f_avg` is `None`.
+//! - **Folds**: every document is in exactly one validation fold. Stratified folds
+//!   deal each label's documents (shuffled with the seed) round-robin, so a label
+//!   with `n` documents has `⌊n/k⌋` or `⌈n/k⌉` in each fold; grouped folds keep
+//!   groups whole, largest group first to the smallest fold; fixed folds follow a
+//!   column, in natural order. Shuffles use SplitMix64, written out in this crate,
+//!   so a seed gives the same folds with every dependency version.
+//! - **Mean ± std** over folds: the arithmetic mean and the sample standard
+//!   deviation (divisor `k - 1`; 0 for a single fold), as `numpy.std(ddof=1)`.
+//!   **Pooled**: one evaluation of all folds' validation predictions together.
+//! - **Reliability**: predictions binned by confidence into equal-width bins; the
+//!   expected calibration error is the count-weighted mean of
+//!   `|accuracy - mean confidence|` over bins.
 //!
 //! # JSON schema
 //!
@@ -128,24 +178,52 @@
 //! }
 //! ```
 
+//! # JSON schema of a cross-validation
+//!
+//! [`CrossValidationReport::to_json`] writes one object with these fields, in this
+//! order:
+//!
+//! | field | type | meaning |
+//! | --- | --- | --- |
+//! | `fold_names` | array of strings | the name of each fold |
+//! | `folds` | array of reports | the evaluation of each fold, in the schema above |
+//! | `pooled` | report | the evaluation of all validation predictions together |
+//! | `mean` | summary | the mean over folds of every metric |
+//! | `std` | summary | the sample standard deviation over folds of every metric |
+//! | `learning_curve` | array of points | only when there is one: `{fraction, training_documents, accuracy_mean, accuracy_std, macro_f1_mean, macro_f1_std}` per fraction, by fraction |
+//! | `warnings` | array of strings | caveats of the aggregation (labels or metrics missing from some folds) |
+//!
+//! A summary is `{accuracy, macro_f1, weighted_f1, balanced_accuracy, kappa, mcc,
+//! log_loss, brier, f_avg, baseline_accuracy, per_class_f1}`; `log_loss`, `brier`
+//! and `f_avg` are null unless every fold has them; `per_class_f1` maps each label
+//! (sorted) to a number.
+
 mod agreement;
 mod classwise;
 mod confusion;
+mod cross_validation;
 mod error;
+mod folds;
 mod input;
 mod interval;
 mod mcnemar;
 mod metrics;
 mod neutral;
 mod probability;
+mod reliability;
 mod report;
+mod rng;
 
 pub use classwise::{Averages, ClassMetrics};
 pub use confusion::ConfusionMatrix;
+pub use cross_validation::{cross_validate, CrossValidationReport, LearningCurvePoint, Summary};
 pub use error::EvalError;
+pub use folds::{Folds, LEARNING_CURVE_FRACTIONS};
 pub use input::EvalInput;
 pub use interval::wilson_interval;
 pub use mcnemar::{mcnemar, McNemar, MCNEMAR_ALPHA};
 pub use metrics::{evaluate, EvaluationReport};
 pub use neutral::NeutralClass;
 pub use probability::{LOG_LOSS_EPS, PROBABILITY_SUM_TOLERANCE};
+pub use reliability::{Reliability, ReliabilityBin, RELIABILITY_BINS};
+pub use report::{HtmlReport, WrongExample};

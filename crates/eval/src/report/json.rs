@@ -6,10 +6,19 @@ use serde::{Serialize, Serializer};
 
 use crate::classwise::{Averages, ClassMetrics};
 use crate::confusion::ConfusionMatrix;
+use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;
 
 impl EvaluationReport {
     /// Renders the report as pretty-printed JSON in the documented schema.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+impl CrossValidationReport {
+    /// Renders the cross-validation as pretty-printed JSON in the schema
+    /// documented at the crate root.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(self)
     }

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use super::{summary_rows, AVERAGE_ROWS};
+use super::{fold_columns, fold_rows, mean_std_rows, summary_rows, AVERAGE_ROWS};
+use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;
 
 impl EvaluationReport {
@@ -86,6 +87,82 @@ impl fmt::Display for Markdown<'_> {
             writeln!(f, "Warnings:")?;
             writeln!(f)?;
             for warning in &r.warnings {
+                writeln!(f, "- {}", escape(warning))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CrossValidationReport {
+    /// Renders the cross-validation as Markdown with `digits` decimals: the fold
+    /// table (the last row pools all folds' predictions), a `mean ± std` table,
+    /// the learning curve if there is one, and the warnings.
+    pub fn to_markdown(&self, digits: usize) -> String {
+        CrossValidationMarkdown { report: self, digits }.to_string()
+    }
+}
+
+struct CrossValidationMarkdown<'a> {
+    report: &'a CrossValidationReport,
+    digits: usize,
+}
+
+impl fmt::Display for CrossValidationMarkdown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cv = self.report;
+        let d = self.digits;
+        let columns = fold_columns(cv);
+        write!(f, "| fold | documents |")?;
+        for column in &columns {
+            write!(f, " {} |", column.heading)?;
+        }
+        writeln!(f)?;
+        write!(f, "| :--- | ---: |")?;
+        for _ in &columns {
+            write!(f, " ---: |")?;
+        }
+        writeln!(f)?;
+        for (index, (name, count, values)) in fold_rows(cv, &columns).iter().enumerate() {
+            let name = if index == cv.folds.len() {
+                format!("**{name}**")
+            } else {
+                escape(name)
+            };
+            write!(f, "| {name} | {count} |")?;
+            for value in values {
+                write!(f, " {value:.d$} |")?;
+            }
+            writeln!(f)?;
+        }
+
+        writeln!(f)?;
+        writeln!(f, "| metric | mean ± std ({} folds) |", cv.folds.len())?;
+        writeln!(f, "| :--- | ---: |")?;
+        for (key, mean, std) in mean_std_rows(cv) {
+            writeln!(f, "| {} | {mean:.d$} ± {std:.d$} |", escape(&key))?;
+        }
+
+        if let Some(curve) = &cv.learning_curve {
+            writeln!(f)?;
+            writeln!(f, "Learning curve (validation scores, mean ± std over folds):")?;
+            writeln!(f)?;
+            writeln!(f, "| fraction | training documents | accuracy | macro F1 |")?;
+            writeln!(f, "| ---: | ---: | ---: | ---: |")?;
+            for p in curve {
+                writeln!(
+                    f,
+                    "| {:.2} | {} | {:.d$} ± {:.d$} | {:.d$} ± {:.d$} |",
+                    p.fraction, p.training_documents, p.accuracy_mean, p.accuracy_std, p.macro_f1_mean, p.macro_f1_std
+                )?;
+            }
+        }
+
+        if !cv.warnings.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "Warnings:")?;
+            writeln!(f)?;
+            for warning in &cv.warnings {
                 writeln!(f, "- {}", escape(warning))?;
             }
         }

@@ -1,13 +1,18 @@
-//! Renderings of an [`EvaluationReport`]: plain text, Markdown and JSON.
+//! Renderings of an [`EvaluationReport`] and a [`CrossValidationReport`]: plain
+//! text, Markdown and JSON, plus one self-contained HTML page.
 //!
-//! Each format lives in its own file and adds one method to the report:
+//! Each format lives in its own file and adds one method to each report:
 //! [`to_text`](EvaluationReport::to_text), [`to_markdown`](EvaluationReport::to_markdown)
-//! and [`to_json`](EvaluationReport::to_json).
+//! and [`to_json`](EvaluationReport::to_json); the HTML page is [`HtmlReport`].
 
+pub(crate) mod html;
 mod json;
 mod markdown;
 mod text;
 
+pub use html::{HtmlReport, WrongExample};
+
+use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;
 
 /// The names of the average rows, as scikit-learn's `classification_report` has them.
@@ -35,6 +40,125 @@ fn summary_rows(report: &EvaluationReport, digits: usize) -> Vec<(String, String
     }
     if let (Some(f_avg), Some(neutral)) = (report.f_avg, &report.neutral_label) {
         rows.push((format!("F_avg (mean F1 without {neutral})"), number(f_avg)));
+    }
+    rows
+}
+
+/// A metric of the fold table of a cross-validation: a heading and its value in
+/// one report (`None` when the report lacks it).
+struct Column {
+    heading: &'static str,
+    value: fn(&EvaluationReport) -> Option<f64>,
+}
+
+/// Every metric the fold table can show, in order.
+const FOLD_COLUMNS: [Column; 10] = [
+    Column {
+        heading: "accuracy",
+        value: |r| Some(r.accuracy),
+    },
+    Column {
+        heading: "macro F1",
+        value: |r| Some(r.macro_avg.f1),
+    },
+    Column {
+        heading: "weighted F1",
+        value: |r| Some(r.weighted_avg.f1),
+    },
+    Column {
+        heading: "balanced acc.",
+        value: |r| Some(r.balanced_accuracy),
+    },
+    Column {
+        heading: "kappa",
+        value: |r| Some(r.kappa),
+    },
+    Column {
+        heading: "MCC",
+        value: |r| Some(r.mcc),
+    },
+    Column {
+        heading: "F_avg",
+        value: |r| r.f_avg,
+    },
+    Column {
+        heading: "log-loss",
+        value: |r| r.log_loss,
+    },
+    Column {
+        heading: "Brier",
+        value: |r| r.brier,
+    },
+    Column {
+        heading: "baseline",
+        value: |r| Some(r.baseline_accuracy),
+    },
+];
+
+/// The columns of the fold table: those every fold and the pooled report have.
+fn fold_columns(cv: &CrossValidationReport) -> Vec<&'static Column> {
+    FOLD_COLUMNS
+        .iter()
+        .filter(|column| {
+            cv.folds
+                .iter()
+                .chain([&cv.pooled])
+                .all(|report| (column.value)(report).is_some())
+        })
+        .collect()
+}
+
+/// The rows of a fold table: (fold name, documents, value per column), the folds
+/// then `pooled`.
+fn fold_rows(cv: &CrossValidationReport, columns: &[&Column]) -> Vec<(String, usize, Vec<f64>)> {
+    cv.fold_names
+        .iter()
+        .map(String::as_str)
+        .zip(&cv.folds)
+        .chain([("pooled", &cv.pooled)])
+        .map(|(name, report)| {
+            let values = columns
+                .iter()
+                .map(|column| (column.value)(report).unwrap_or_default())
+                .collect();
+            (name.to_string(), report.n_documents, values)
+        })
+        .collect()
+}
+
+/// Every metric of the summary as (name, mean, std): the scalar metrics, then the
+/// F1 of each label.
+fn mean_std_rows(cv: &CrossValidationReport) -> Vec<(String, f64, f64)> {
+    let (m, s) = (&cv.mean, &cv.std);
+    let mut rows = vec![
+        ("accuracy".to_string(), m.accuracy, s.accuracy),
+        ("macro F1".to_string(), m.macro_f1, s.macro_f1),
+        ("weighted F1".to_string(), m.weighted_f1, s.weighted_f1),
+        (
+            "balanced accuracy".to_string(),
+            m.balanced_accuracy,
+            s.balanced_accuracy,
+        ),
+        ("Cohen's kappa".to_string(), m.kappa, s.kappa),
+        ("Matthews correlation (MCC)".to_string(), m.mcc, s.mcc),
+    ];
+    for (name, mean, std) in [
+        ("F_avg", m.f_avg, s.f_avg),
+        ("log-loss", m.log_loss, s.log_loss),
+        ("Brier score", m.brier, s.brier),
+    ] {
+        if let (Some(mean), Some(std)) = (mean, std) {
+            rows.push((name.to_string(), mean, std));
+        }
+    }
+    rows.push((
+        "most-frequent-tag baseline".to_string(),
+        m.baseline_accuracy,
+        s.baseline_accuracy,
+    ));
+    for (label, mean) in &m.per_class_f1 {
+        let std = s.per_class_f1.get(label).copied().unwrap_or_default();
+        rows.push((format!("F1 of {label}"), *mean, std));
     }
     rows
 }

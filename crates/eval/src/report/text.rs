@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use super::{summary_rows, AVERAGE_ROWS};
+use super::{fold_columns, fold_rows, mean_std_rows, summary_rows, AVERAGE_ROWS};
 use crate::classwise::Averages;
+use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;
 
 impl EvaluationReport {
@@ -130,6 +131,103 @@ impl Text<'_> {
                 write!(f, "  {count:>width$}")?;
             }
             writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl CrossValidationReport {
+    /// Renders the cross-validation as plain text with `digits` decimals: a table
+    /// with one row per fold and a last row for the pooled predictions, then every
+    /// metric as `mean ± std` over the folds (sample standard deviation), the
+    /// learning curve if there is one, and the warnings.
+    pub fn to_text(&self, digits: usize) -> String {
+        CrossValidationText { report: self, digits }.to_string()
+    }
+}
+
+struct CrossValidationText<'a> {
+    report: &'a CrossValidationReport,
+    digits: usize,
+}
+
+impl fmt::Display for CrossValidationText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cv = self.report;
+        let d = self.digits;
+        writeln!(
+            f,
+            "cross-validation: {} folds, {} documents",
+            cv.folds.len(),
+            cv.pooled.n_documents
+        )?;
+        writeln!(f)?;
+
+        let columns = fold_columns(cv);
+        let rows = fold_rows(cv, &columns);
+        let name_width = rows
+            .iter()
+            .map(|(name, ..)| name.chars().count())
+            .chain([4])
+            .max()
+            .unwrap_or(4);
+        let count_width = "documents".len();
+        // Room for a sign, a digit, the point and the decimals.
+        let value_widths: Vec<usize> = columns.iter().map(|c| c.heading.len().max(d + 3)).collect();
+        write!(f, "{:<name_width$}  {:>count_width$}", "fold", "documents")?;
+        for (column, width) in columns.iter().zip(&value_widths) {
+            write!(f, "  {:>width$}", column.heading)?;
+        }
+        writeln!(f)?;
+        for (index, (name, count, values)) in rows.iter().enumerate() {
+            if index == cv.folds.len() {
+                writeln!(f)?;
+            }
+            write!(f, "{name:<name_width$}  {count:>count_width$}")?;
+            for (value, width) in values.iter().zip(&value_widths) {
+                write!(f, "  {value:>width$.d$}")?;
+            }
+            writeln!(f)?;
+        }
+        writeln!(f)?;
+
+        writeln!(
+            f,
+            "mean ± std over {} folds (sample standard deviation):",
+            cv.folds.len()
+        )?;
+        let summary = mean_std_rows(cv);
+        let key_width = summary.iter().map(|(k, ..)| k.chars().count()).max().unwrap_or(0);
+        for (key, mean, std) in &summary {
+            writeln!(f, "{key:<key_width$}  {mean:.d$} ± {std:.d$}")?;
+        }
+
+        if let Some(curve) = &cv.learning_curve {
+            writeln!(f)?;
+            writeln!(f, "learning curve (validation scores, mean ± std over folds):")?;
+            let score_width = 2 * (d + 2) + 3;
+            writeln!(
+                f,
+                "{:>8}  {:>18}  {:>score_width$}  {:>score_width$}",
+                "fraction", "training documents", "accuracy", "macro F1"
+            )?;
+            for point in curve {
+                let accuracy = format!("{:.d$} ± {:.d$}", point.accuracy_mean, point.accuracy_std);
+                let macro_f1 = format!("{:.d$} ± {:.d$}", point.macro_f1_mean, point.macro_f1_std);
+                writeln!(
+                    f,
+                    "{:>8.2}  {:>18}  {accuracy:>score_width$}  {macro_f1:>score_width$}",
+                    point.fraction, point.training_documents
+                )?;
+            }
+        }
+
+        if !cv.warnings.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "warnings:")?;
+            for warning in &cv.warnings {
+                writeln!(f, "  - {warning}")?;
+            }
         }
         Ok(())
     }

@@ -1,6 +1,9 @@
 //! Integration tests of stance-eval through its public API, in one binary.
 
+mod cross_validation;
 mod errors;
+mod folds;
+mod html;
 mod properties;
 mod reference;
 mod render;
