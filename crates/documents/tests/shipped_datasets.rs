@@ -12,8 +12,14 @@ fn datasets() -> PathBuf {
 }
 
 fn read(path: &Path) -> Vec<Document> {
-    let options = ReadOptions { require_label: true, ..ReadOptions::default() };
-    read_documents(path, &options).unwrap().collect::<Result<_, _>>().unwrap()
+    let options = ReadOptions {
+        require_label: true,
+        ..ReadOptions::default()
+    };
+    read_documents(path, &options)
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
 }
 
 /// Word trigrams of a lowercased text.
@@ -23,7 +29,10 @@ fn shingles(text: &str) -> HashSet<[String; 3]> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.windows(3).map(|w| [w[0].clone(), w[1].clone(), w[2].clone()]).collect()
+    words
+        .windows(3)
+        .map(|w| [w[0].clone(), w[1].clone(), w[2].clone()])
+        .collect()
 }
 
 fn jaccard(a: &HashSet<[String; 3]>, b: &HashSet<[String; 3]>) -> f64 {
@@ -68,26 +77,48 @@ fn check(expect: Expectations) {
     }
     assert!(per_group.len() >= expect.min_groups, "{} groups", per_group.len());
     for (group, n) in &per_group {
-        assert!(*n as f64 <= expect.max_group_share * all.len() as f64, "{group}: {n} rows");
+        assert!(
+            *n as f64 <= expect.max_group_share * all.len() as f64,
+            "{group}: {n} rows"
+        );
     }
 
     let train_groups: BTreeSet<&str> = train.iter().map(|d| d.fields[expect.group].as_str()).collect();
     let test_groups: BTreeSet<&str> = test.iter().map(|d| d.fields[expect.group].as_str()).collect();
-    assert!(train_groups.is_disjoint(&test_groups), "test groups also in train: {:?}", train_groups.intersection(&test_groups).collect::<Vec<_>>());
+    assert!(
+        train_groups.is_disjoint(&test_groups),
+        "test groups also in train: {:?}",
+        train_groups.intersection(&test_groups).collect::<Vec<_>>()
+    );
 
     let hard = std::fs::read_to_string(dir.join("hard_cases.tsv")).unwrap();
     let hard_ids: HashSet<&str> = hard.lines().skip(1).filter_map(|l| l.split('\t').next()).collect();
     assert!(hard_ids.iter().all(|id| ids.contains(id)), "hard cases name known ids");
-    assert!(hard_ids.len() as f64 >= 0.20 * all.len() as f64, "{} hard cases", hard_ids.len());
+    assert!(
+        hard_ids.len() as f64 >= 0.20 * all.len() as f64,
+        "{} hard cases",
+        hard_ids.len()
+    );
 
     let train_shingles: Vec<_> = train.iter().map(|d| shingles(&d.text)).collect();
     for doc in &test {
         let s = shingles(&doc.text);
         let normalized = doc.text.to_lowercase();
         for (other, t) in train.iter().zip(&train_shingles) {
-            assert_ne!(normalized, other.text.to_lowercase(), "{} duplicates {}", doc.id, other.id);
+            assert_ne!(
+                normalized,
+                other.text.to_lowercase(),
+                "{} duplicates {}",
+                doc.id,
+                other.id
+            );
             let similarity = jaccard(&s, t);
-            assert!(similarity < 0.5, "{} nearly duplicates {} (trigram Jaccard {similarity:.2})", doc.id, other.id);
+            assert!(
+                similarity < 0.5,
+                "{} nearly duplicates {} (trigram Jaccard {similarity:.2})",
+                doc.id,
+                other.id
+            );
         }
     }
 }

@@ -70,7 +70,12 @@ impl Classifier {
                     let w = estimator.feature_weights(column);
                     let value = estimator.effective_value(value);
                     Evidence {
-                        term: self.featurizer().vocabulary().term(column).unwrap_or_default().to_string(),
+                        term: self
+                            .featurizer()
+                            .vocabulary()
+                            .term(column)
+                            .unwrap_or_default()
+                            .to_string(),
                         value,
                         weight: value * (w[best] - w[second]),
                     }
@@ -106,7 +111,9 @@ impl Classifier {
                     Vec::new()
                 } else {
                     (0..vocabulary.len() as u32)
-                        .map(|column| informative(estimator, column, class, vocabulary.term(column).unwrap_or_default()))
+                        .map(|column| {
+                            informative(estimator, column, class, vocabulary.term(column).unwrap_or_default())
+                        })
                         .collect()
                 };
                 terms.sort_by(|a, b| b.log_odds.total_cmp(&a.log_odds).then_with(|| a.term.cmp(&b.term)));
@@ -119,11 +126,14 @@ impl Classifier {
 
 fn informative(estimator: &NaiveBayes, column: u32, class: usize, term: &str) -> InformativeTerm {
     let w = estimator.feature_weights(column);
-    let (other, other_weight) = w
-        .iter()
-        .enumerate()
-        .filter(|(c, _)| *c != class)
-        .fold((usize::MAX, f64::NEG_INFINITY), |best, (c, &v)| if v > best.1 { (c, v) } else { best });
+    let (other, other_weight) =
+        w.iter()
+            .enumerate()
+            .filter(|(c, _)| *c != class)
+            .fold(
+                (usize::MAX, f64::NEG_INFINITY),
+                |best, (c, &v)| if v > best.1 { (c, v) } else { best },
+            );
     InformativeTerm {
         term: term.to_string(),
         log_odds: w[class] - other_weight,
@@ -134,10 +144,12 @@ fn informative(estimator: &NaiveBayes, column: u32, class: usize, term: &str) ->
 /// The best and second-best indices (ties by order).
 fn top_two(scores: &[f64]) -> (usize, Option<usize>) {
     let best = crate::estimator::argmax(scores);
-    let second = (0..scores.len()).filter(|&i| i != best).fold(None, |acc: Option<usize>, i| match acc {
-        Some(j) if scores[j] >= scores[i] => Some(j),
-        _ => Some(i),
-    });
+    let second = (0..scores.len())
+        .filter(|&i| i != best)
+        .fold(None, |acc: Option<usize>, i| match acc {
+            Some(j) if scores[j] >= scores[i] => Some(j),
+            _ => Some(i),
+        });
     (best, second)
 }
 
@@ -147,7 +159,11 @@ impl std::fmt::Display for Explanation {
             Some(runner_up) => write!(f, "{} over {} by {:+.2} log-odds", self.label, runner_up, self.log_odds)?,
             None => write!(f, "{} (the only label)", self.label)?,
         }
-        let terms: Vec<String> = self.evidence.iter().map(|e| format!("{} {:+.2}", e.term, e.weight)).collect();
+        let terms: Vec<String> = self
+            .evidence
+            .iter()
+            .map(|e| format!("{} {:+.2}", e.term, e.weight))
+            .collect();
         if !terms.is_empty() {
             write!(f, ": {}", terms.join(", "))?;
         }

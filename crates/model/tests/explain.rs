@@ -14,10 +14,19 @@ fn model(variant: Variant) -> Classifier {
         ("talk envoy", "negotiation"),
     ];
     let config = FeatureConfig {
-        analyzer: AnalyzerConfig { stemmer: None, ngrams: NgramRange { min: 1, max: 1 }, ..AnalyzerConfig::default() },
+        analyzer: AnalyzerConfig {
+            stemmer: None,
+            ngrams: NgramRange { min: 1, max: 1 },
+            ..AnalyzerConfig::default()
+        },
         ..FeatureConfig::default()
     };
-    Classifier::train(config, &NaiveBayesParams::new().variant(variant).check().unwrap(), &docs).unwrap()
+    Classifier::train(
+        config,
+        &NaiveBayesParams::new().variant(variant).check().unwrap(),
+        &docs,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -29,10 +38,21 @@ fn evidence_names_the_deciding_terms_and_adds_up() {
         assert_eq!(explanation.runner_up.as_deref(), Some("negotiation"));
         assert_eq!(explanation.evidence[0].term, "strike");
         assert_eq!(explanation.counter_evidence[0].term, "talk");
-        assert!(explanation.evidence.iter().all(|e| e.term != "today"), "a neutral term is no evidence");
+        assert!(
+            explanation.evidence.iter().all(|e| e.term != "today"),
+            "a neutral term is no evidence"
+        );
         if variant != Variant::Bernoulli {
-            let sum: f64 = explanation.evidence.iter().chain(&explanation.counter_evidence).map(|e| e.weight).sum();
-            assert!((explanation.bias + sum - explanation.log_odds).abs() < 1e-9, "{variant:?}");
+            let sum: f64 = explanation
+                .evidence
+                .iter()
+                .chain(&explanation.counter_evidence)
+                .map(|e| e.weight)
+                .sum();
+            assert!(
+                (explanation.bias + sum - explanation.log_odds).abs() < 1e-9,
+                "{variant:?}"
+            );
         }
         assert!(explanation.to_string().starts_with("military over negotiation by +"));
     }
