@@ -157,6 +157,20 @@ impl Classifier {
     }
 }
 
+/// Gives the temporary file the mode of the file it replaces, or `rw-r--r--` for a new file
+/// (temporary files start private).
+fn keep_permissions(path: &Path, temp: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        temp.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, temp);
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same directory, fsync and rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
     let io = |source| ModelError::Io {
@@ -172,6 +186,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
+    keep_permissions(path, temp.as_file()).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;

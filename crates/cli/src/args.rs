@@ -1,0 +1,750 @@
+//! Command-line arguments, in two layers as ripgrep has them.
+//!
+//! 1. The clap structs ([`Cli`], [`TrainArgs`], [`PredictArgs`], [`EvalArgs`]) only parse: every
+//!    value goes through the `FromStr` impl of the library type it stands for, so a bad value is
+//!    clap's usage error (exit 2) with the library's own message.
+//! 2. Their methods build the libraries' checked objects ([`FeatureConfig`],
+//!    [`ValidNaiveBayesParams`], [`ReadOptions`]) and report what only makes sense together as a
+//!    [`UsageError`] (also exit 2).
+//!
+//! Every default comes from the libraries (`FeatureConfig::default()`,
+//! `NaiveBayesParams::default()`, `ReadOptions::default()`), so `--help` shows what really runs.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use anyhow::Context;
+use clap::builder::RangedU64ValueParser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use linfa::ParamGuard;
+use stance_documents::{InputFormat, LabelMap, ReadOptions};
+use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
+use stance_model::{NaiveBayesParams, Priors, ValidNaiveBayesParams, Variant};
+
+/// A combination of arguments that parses but makes no sense; exits with code 2 like clap's own
+/// usage errors.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+const ABOUT: &str = "Naive Bayes classifiers for the stance (military / negotiation / neutral) and \
+                     sentiment (positive / negative / neutral) of news.";
+
+const EXAMPLES: &str = "\
+EXAMPLES:
+  Classify a text with both built-in models:
+    echo 'Envoys agreed to resume talks in Doha.' | stance predict
+
+  Train, predict, evaluate:
+    stance train datasets/stance/train.tsv -o stance.model
+    stance predict -m stance.model articles/ --format tsv
+    stance eval -m stance.model datasets/stance/test.tsv
+
+  Show the version and the built-in models' data fingerprints:
+    stance --version
+
+Exit codes: 0 success, 1 runtime error (bad data, missing file, corrupt model), 2 usage error.";
+
+const TRAIN_EXAMPLES: &str = "\
+EXAMPLES:
+  Train with the library defaults (1..2-grams, English stemming, negation, multinomial NB):
+    stance train datasets/stance/train.tsv -o stance.model
+
+  Unigrams, English stop words, tf-idf, complement NB, a prediction-only model:
+    stance train train.tsv -o small.model --ngrams 1..1 --stopwords english \\
+        --weighting tfidf --variant complement --compact
+
+  fastText files, or a directory with one sub-directory per label holding .txt files:
+    stance train train.ft -o model.model
+    stance train corpus/ -o model.model
+
+  A CSV with other column names, and labels renamed while reading:
+    stance train reviews.csv -o sentiment.model --text-column review --label-column polarity \\
+        --label-map pos=positive,neg=negative";
+
+const PREDICT_EXAMPLES: &str = "\
+EXAMPLES:
+  Both built-in models (stance and sentiment) on standard input:
+    echo 'The army shelled the port overnight.' | stance predict
+
+  One model, a table of articles, TSV with one probability column per label:
+    stance predict -m stance.model news.tsv --format tsv
+
+  JSON lines with the 5 terms that weighed most and the 2 most likely labels:
+    stance predict --task stance news.jsonl --format json --explain 5 --top-k 2
+
+  Every .txt file below a directory; one document per line of standard input:
+    stance predict --task sentiment articles/
+    cat lines.txt | stance predict --task stance --input-format fasttext";
+
+const EVAL_EXAMPLES: &str = "\
+EXAMPLES:
+  Evaluate the built-in stance model on a labeled test set:
+    stance eval --task stance datasets/stance/test.tsv
+
+  A trained model, Markdown report written to a file:
+    stance eval -m stance.model test.tsv --format markdown -o report.md
+
+  The built-in sentiment model on data labeled pos/neg:
+    stance eval --task sentiment rt-polarity.tsv --label-map pos=positive,neg=negative";
+
+/// The `stance` command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "stance",
+    about = ABOUT,
+    after_help = EXAMPLES,
+    disable_version_flag = true,
+    arg_required_else_help = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Print the version and the data fingerprint of each built-in model, then exit.
+    #[arg(short = 'V', long)]
+    pub version: bool,
+
+    /// Worker threads for analysis and prediction [default: one per CPU].
+    #[arg(short = 'j', long, global = true, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    pub threads: Option<usize>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Train a model on labeled documents.
+    Train(TrainArgs),
+    /// Predict the label of documents (with both built-in models by default).
+    Predict(PredictArgs),
+    /// Evaluate a model on labeled documents: accuracy, per-class F1, confusion matrix, ...
+    Eval(EvalArgs),
+}
+
+/// `stance train`.
+#[derive(Debug, Args)]
+#[command(after_help = TRAIN_EXAMPLES)]
+pub struct TrainArgs {
+    /// Labeled training data: .tsv, .csv, .jsonl, .txt or .ft files (optionally .gz), `-` for
+    /// standard input (with --input-format), or directories with one sub-directory per label.
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Where to write the model; written atomically (a failed run leaves no file).
+    #[arg(short, long, value_name = "MODEL")]
+    pub output: PathBuf,
+
+    /// Write the compact, prediction-only form (no term statistics: smaller, faster to load).
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Print nothing on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub features: FeatureArgs,
+
+    #[command(flatten)]
+    pub naive_bayes: NaiveBayesArgs,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// `stance predict`.
+#[derive(Debug, Args)]
+#[command(after_help = PREDICT_EXAMPLES)]
+pub struct PredictArgs {
+    /// Model file written by `stance train` [default: both built-in models].
+    #[arg(short, long, value_name = "MODEL", conflicts_with = "task")]
+    pub model: Option<PathBuf>,
+
+    /// Use one built-in model.
+    #[arg(long, value_enum)]
+    pub task: Option<Task>,
+
+    /// Files, directories (every .txt file below them), or `-` for standard input (one document
+    /// unless --input-format is given) [default: standard input when it is not a terminal].
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PredictFormat::Text)]
+    pub format: PredictFormat,
+
+    /// Also show the N terms that weighed most for the predicted label against the runner-up.
+    #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    pub explain: Option<usize>,
+
+    /// Also list the K most likely labels with their probabilities.
+    #[arg(long, value_name = "K", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top_k: Option<usize>,
+
+    /// Write the predictions to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print no warnings on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// `stance eval`.
+#[derive(Debug, Args)]
+#[command(after_help = EVAL_EXAMPLES)]
+pub struct EvalArgs {
+    /// Model file written by `stance train`.
+    #[arg(
+        short,
+        long,
+        value_name = "MODEL",
+        conflicts_with = "task",
+        required_unless_present = "task"
+    )]
+    pub model: Option<PathBuf>,
+
+    /// Evaluate a built-in model.
+    #[arg(long, value_enum)]
+    pub task: Option<Task>,
+
+    /// Labeled test data (same formats as `stance train`).
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Digits after the decimal point in text and Markdown reports.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub digits: usize,
+
+    /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
+    #[arg(long, value_name = "LABEL")]
+    pub neutral: Option<String>,
+
+    /// Print no warnings on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// A built-in model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Task {
+    /// military / negotiation / neutral.
+    Stance,
+    /// positive / negative / neutral.
+    Sentiment,
+}
+
+impl Task {
+    /// Both built-in models, in output order.
+    pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
+
+    /// The name used on the command line and in output columns.
+    pub fn name(self) -> &'static str {
+        match self {
+            Task::Stance => "stance",
+            Task::Sentiment => "sentiment",
+        }
+    }
+}
+
+impl fmt::Display for Task {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `stance predict --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PredictFormat {
+    /// A readable line per document.
+    Text,
+    /// One JSON object per line.
+    Json,
+    /// Tab-separated values with a header row.
+    Tsv,
+}
+
+/// `stance eval --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A plain-text report, as scikit-learn's classification_report.
+    Text,
+    /// One JSON object (schema in stance-eval's documentation).
+    Json,
+    /// Markdown tables.
+    Markdown,
+}
+
+/// Which model(s) a command runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelChoice {
+    /// A model file.
+    File(PathBuf),
+    /// One built-in model.
+    BuiltIn(Task),
+    /// Both built-in models (`predict` with neither -m nor --task).
+    BothBuiltIn,
+}
+
+/// Feature-extraction flags of `stance train`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Feature extraction")]
+pub struct FeatureArgs {
+    /// Word n-gram lengths, inclusive: MIN..MAX (1..2 = unigrams and bigrams) or N.
+    #[arg(long, value_name = "MIN..MAX", default_value_t = FeatureConfig::default().analyzer.ngrams)]
+    pub ngrams: NgramRange,
+
+    /// Snowball stemming: english, none, or another LANGUAGE (arabic, danish, dutch, finnish,
+    /// french, german, greek, hungarian, italian, norwegian, portuguese, romanian, russian,
+    /// spanish, swedish, tamil, turkish).
+    #[arg(long, value_name = "LANGUAGE", default_value = Stemming(FeatureConfig::default().analyzer.stemmer).name())]
+    pub stem: Stemming,
+
+    /// Stop words removed: english (the built-in list), none, or FILE (one word per line, `#`
+    /// starts a comment). Negation cues are never removed.
+    #[arg(long, value_name = "english|none|FILE", default_value = StopWordsArg::default_name())]
+    pub stopwords: StopWordsArg,
+
+    /// Prefix terms after a negation cue (not, never, ...n't) with NOT_ up to the next clause
+    /// punctuation [default: on].
+    #[arg(long, overrides_with = "no_negation")]
+    pub negation: bool,
+
+    /// Do not mark negation.
+    #[arg(long, overrides_with = "negation")]
+    pub no_negation: bool,
+
+    /// Numbers: keep them as terms, drop them, or turn each into the term <num>.
+    #[arg(long, value_name = "keep|drop|token", default_value = number_policy_name(FeatureConfig::default().analyzer.tokenizer.numbers))]
+    pub numbers: NumberPolicy,
+
+    /// Remove accents (café -> cafe).
+    #[arg(long)]
+    pub fold_accents: bool,
+
+    /// Keep terms found in at least N documents (a count, or a fraction such as 0.001).
+    #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().pruning.min_df)]
+    pub min_df: DocFrequency,
+
+    /// Keep terms found in at most F of the documents (a fraction such as 0.9, or a count).
+    #[arg(long, value_name = "F", default_value_t = FeatureConfig::default().pruning.max_df)]
+    pub max_df: DocFrequency,
+
+    /// Keep only the N most frequent terms [default: all].
+    #[arg(long, value_name = "N")]
+    pub max_features: Option<usize>,
+
+    /// Term weighting: count, binary (present = 1), log (ln(1 + count)) or tfidf.
+    #[arg(long, value_name = "count|binary|log|tfidf", default_value = FeatureConfig::default().weighting.scheme.name())]
+    pub weighting: TermWeighting,
+
+    /// Scale each document's vector to unit Euclidean length.
+    #[arg(long)]
+    pub l2: bool,
+}
+
+/// Estimator flags of `stance train`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Naive Bayes")]
+pub struct NaiveBayesArgs {
+    /// Additive (Lidstone) smoothing; must be > 0.
+    #[arg(long, value_name = "A", default_value_t = default_params().alpha())]
+    pub alpha: f64,
+
+    /// Event model: multinomial, complement (Rennie et al. 2003) or bernoulli.
+    #[arg(long, value_name = "multinomial|complement|bernoulli", default_value = default_params().variant().name())]
+    pub variant: Variant,
+
+    /// Complement NB only: normalize each class's weights (Rennie et al. 2003).
+    #[arg(long)]
+    pub complement_norm: bool,
+
+    /// Class priors: learned (label frequencies), uniform, or LABEL=P,... summing to 1.
+    #[arg(long, value_name = "learned|uniform|LABEL=P,...", default_value_t = PriorsArg(default_params().priors().clone()))]
+    pub priors: PriorsArg,
+}
+
+/// Reading flags, shared by every command.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Reading")]
+pub struct ReadingArgs {
+    /// Format of every input file and of `-`: tsv, csv, jsonl, txt or fasttext [default: from
+    /// each file's extension; `-` is one text].
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Column (or JSON key) holding the text.
+    #[arg(long, value_name = "NAME", default_value_t = ReadOptions::default().text_column)]
+    pub text_column: String,
+
+    /// Column (or JSON key) holding the label.
+    #[arg(long, value_name = "NAME", default_value_t = ReadOptions::default().label_column)]
+    pub label_column: String,
+
+    /// Column (or JSON key) holding the id; documents without one get FILE:ROW (tables),
+    /// FILE:LINE (fastText), the path (.txt files) or `-` (standard input as one text).
+    #[arg(long, value_name = "NAME", default_value_t = ReadOptions::default().id_column)]
+    pub id_column: String,
+
+    /// Rename labels while reading, e.g. pos=positive,neg=negative.
+    #[arg(long, value_name = "FROM=TO,...")]
+    pub label_map: Option<LabelMap>,
+}
+
+/// `--stem`: a language, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stemming(pub Option<Language>);
+
+impl Stemming {
+    fn name(self) -> &'static str {
+        self.0.map_or("none", Language::name)
+    }
+}
+
+impl FromStr for Stemming {
+    type Err = stance_features::FeatureError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("none") {
+            Ok(Self(None))
+        } else {
+            s.parse().map(|language| Self(Some(language)))
+        }
+    }
+}
+
+/// `--stopwords`: the built-in list, none, or a file read when the settings are built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StopWordsArg {
+    /// No stop words.
+    None,
+    /// The built-in English list.
+    English,
+    /// A file of stop words.
+    File(PathBuf),
+}
+
+impl StopWordsArg {
+    fn default_name() -> &'static str {
+        match FeatureConfig::default().analyzer.stopwords {
+            StopWords::English => "english",
+            _ => "none",
+        }
+    }
+}
+
+impl FromStr for StopWordsArg {
+    type Err = std::convert::Infallible;
+
+    /// `english` and `none` (any case) name the lists; anything else is a file (`./english` for a
+    /// file named english).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "none" => Self::None,
+            "english" => Self::English,
+            _ => Self::File(PathBuf::from(s)),
+        })
+    }
+}
+
+/// `--priors`: learned, uniform, or given per label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorsArg(pub Priors);
+
+impl FromStr for PriorsArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "learned" => return Ok(Self(Priors::Learned)),
+            "uniform" => return Ok(Self(Priors::Uniform)),
+            _ => {}
+        }
+        let mut given = BTreeMap::new();
+        for entry in s.split(',') {
+            let bad = || format!("expected learned, uniform or LABEL=P,... (e.g. a=0.3,b=0.7), got {entry:?}");
+            let (label, value) = entry.split_once('=').ok_or_else(bad)?;
+            let value: f64 = value.trim().parse().map_err(|_| bad())?;
+            let label = label.trim();
+            if label.is_empty() || given.insert(label.to_string(), value).is_some() {
+                return Err(bad());
+            }
+        }
+        Ok(Self(Priors::Given(given)))
+    }
+}
+
+impl fmt::Display for PriorsArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Priors::Learned => f.write_str("learned"),
+            Priors::Uniform => f.write_str("uniform"),
+            Priors::Given(given) => {
+                let entries: Vec<String> = given.iter().map(|(label, p)| format!("{label}={p}")).collect();
+                f.write_str(&entries.join(","))
+            }
+        }
+    }
+}
+
+fn default_params() -> ValidNaiveBayesParams {
+    NaiveBayesParams::default()
+        .check()
+        .expect("the library's default hyper-parameters are valid")
+}
+
+fn number_policy_name(policy: NumberPolicy) -> &'static str {
+    match policy {
+        NumberPolicy::Keep => "keep",
+        NumberPolicy::Drop => "drop",
+        NumberPolicy::Token => "token",
+    }
+}
+
+impl FeatureArgs {
+    /// The featurizer settings; reads the stop-word file if one is named.
+    pub fn config(&self) -> anyhow::Result<FeatureConfig> {
+        let mut config = FeatureConfig::default();
+        let analyzer = &mut config.analyzer;
+        analyzer.ngrams = self.ngrams;
+        analyzer.stemmer = self.stem.0;
+        analyzer.stopwords = match &self.stopwords {
+            StopWordsArg::None => StopWords::None,
+            StopWordsArg::English => StopWords::English,
+            StopWordsArg::File(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the stop-word list {}", path.display()))?;
+                StopWords::from_list(&text)
+            }
+        };
+        if self.negation {
+            analyzer.negation.enabled = true;
+        }
+        if self.no_negation {
+            analyzer.negation.enabled = false;
+        }
+        analyzer.tokenizer.numbers = self.numbers;
+        analyzer.normalizer.fold_accents |= self.fold_accents;
+        config.pruning.min_df = self.min_df;
+        config.pruning.max_df = self.max_df;
+        config.pruning.max_features = self.max_features.or(config.pruning.max_features);
+        config.weighting.scheme = self.weighting;
+        config.weighting.l2_normalize |= self.l2;
+        config.pruning.check().map_err(|e| UsageError(e.to_string()))?;
+        Ok(config)
+    }
+}
+
+impl NaiveBayesArgs {
+    /// The checked hyper-parameters.
+    pub fn params(&self) -> Result<ValidNaiveBayesParams, UsageError> {
+        if self.complement_norm && self.variant != Variant::Complement {
+            return Err(UsageError(
+                "--complement-norm applies to complement NB only; add --variant complement".into(),
+            ));
+        }
+        NaiveBayesParams::new()
+            .alpha(self.alpha)
+            .variant(self.variant)
+            .priors(self.priors.0.clone())
+            .complement_norm(self.complement_norm)
+            .check()
+            .map_err(|e| UsageError(e.to_string()))
+    }
+}
+
+impl ReadingArgs {
+    /// The reading options; `require_label` for training and evaluation.
+    pub fn options(&self, require_label: bool) -> ReadOptions {
+        ReadOptions {
+            format: self.input_format,
+            text_column: self.text_column.clone(),
+            label_column: self.label_column.clone(),
+            id_column: self.id_column.clone(),
+            label_map: self.label_map.clone().unwrap_or_default(),
+            require_label,
+        }
+    }
+}
+
+impl PredictArgs {
+    /// The model(s) to run: the file, one built-in model, or both.
+    pub fn model_choice(&self) -> ModelChoice {
+        match (&self.model, self.task) {
+            (Some(path), _) => ModelChoice::File(path.clone()),
+            (None, Some(task)) => ModelChoice::BuiltIn(task),
+            (None, None) => ModelChoice::BothBuiltIn,
+        }
+    }
+
+    /// The inputs to read: as given, or standard input when none is given and standard input is
+    /// not a terminal (`stdin_is_terminal`).
+    pub fn inputs(&self, stdin_is_terminal: bool) -> Result<Vec<PathBuf>, UsageError> {
+        if !self.inputs.is_empty() {
+            return Ok(self.inputs.clone());
+        }
+        if stdin_is_terminal {
+            return Err(UsageError(
+                "no INPUT given and standard input is a terminal; name files or directories, or pipe text in \
+                 (see stance predict --help)"
+                    .into(),
+            ));
+        }
+        Ok(vec![PathBuf::from("-")])
+    }
+}
+
+impl EvalArgs {
+    /// The model to evaluate (clap guarantees exactly one of -m and --task).
+    pub fn model_choice(&self) -> ModelChoice {
+        match (&self.model, self.task) {
+            (Some(path), _) => ModelChoice::File(path.clone()),
+            (None, Some(task)) => ModelChoice::BuiltIn(task),
+            (None, None) => ModelChoice::BothBuiltIn,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn train(args: &[&str]) -> TrainArgs {
+        let cli = Cli::try_parse_from(["stance", "train", "data.tsv", "-o", "m.model"].iter().chain(args)).unwrap();
+        match cli.command {
+            Some(Command::Train(train)) => train,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_are_the_libraries_defaults() {
+        let args = train(&[]);
+        assert_eq!(args.features.config().unwrap(), FeatureConfig::default());
+        assert_eq!(args.naive_bayes.params().unwrap(), default_params());
+        assert_eq!(args.reading.options(false), ReadOptions::default());
+    }
+
+    #[test]
+    fn flags_reach_the_config() {
+        let args = train(&[
+            "--ngrams",
+            "1..3",
+            "--stem",
+            "none",
+            "--stopwords",
+            "english",
+            "--no-negation",
+            "--numbers",
+            "drop",
+            "--fold-accents",
+            "--min-df",
+            "2",
+            "--max-df",
+            "0.5",
+            "--max-features",
+            "100",
+            "--weighting",
+            "log",
+            "--l2",
+        ]);
+        let config = args.features.config().unwrap();
+        assert_eq!(config.analyzer.ngrams, NgramRange { min: 1, max: 3 });
+        assert_eq!(config.analyzer.stemmer, None);
+        assert_eq!(config.analyzer.stopwords, StopWords::English);
+        assert!(!config.analyzer.negation.enabled);
+        assert_eq!(config.analyzer.tokenizer.numbers, NumberPolicy::Drop);
+        assert!(config.analyzer.normalizer.fold_accents);
+        assert_eq!(config.pruning.min_df, DocFrequency::Count(2));
+        assert_eq!(config.pruning.max_df, DocFrequency::Fraction(0.5));
+        assert_eq!(config.pruning.max_features, Some(100));
+        assert_eq!(config.weighting.scheme, TermWeighting::Log);
+        assert!(config.weighting.l2_normalize);
+        let negation = train(&["--no-negation", "--negation"]).features.config().unwrap();
+        assert!(negation.analyzer.negation.enabled, "the last flag wins");
+    }
+
+    #[test]
+    fn naive_bayes_flags_are_checked() {
+        let args = train(&[
+            "--alpha",
+            "0.5",
+            "--variant",
+            "complement",
+            "--complement-norm",
+            "--priors",
+            "uniform",
+        ]);
+        let params = args.naive_bayes.params().unwrap();
+        assert_eq!((params.alpha(), params.variant()), (0.5, Variant::Complement));
+        assert!(params.complement_norm());
+        assert_eq!(params.priors(), &Priors::Uniform);
+        assert!(train(&["--alpha", "0"]).naive_bayes.params().is_err());
+        assert!(train(&["--complement-norm"]).naive_bayes.params().is_err());
+        let given = train(&["--priors", "a=0.25,b=0.75"]).naive_bayes.params().unwrap();
+        assert!(matches!(given.priors(), Priors::Given(p) if p.len() == 2));
+        assert!(train(&["--priors", "a=0.5,b=0.6"]).naive_bayes.params().is_err());
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        for args in [
+            &["--ngrams", "2..1"][..],
+            &["--ngrams", "one"],
+            &["--stem", "klingon"],
+            &["--numbers", "many"],
+            &["--weighting", "bm25"],
+            &["--variant", "gaussian"],
+            &["--max-df", "1.5"],
+            &["--priors", "often"],
+            &["--input-format", "xml"],
+            &["--label-map", "pos"],
+        ] {
+            let error = Cli::try_parse_from(["stance", "train", "d.tsv", "-o", "m"].iter().chain(args)).unwrap_err();
+            assert_eq!(error.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn predict_reads_stdin_only_when_it_is_not_a_terminal() {
+        let cli = Cli::try_parse_from(["stance", "predict"]).unwrap();
+        let Some(Command::Predict(args)) = cli.command else {
+            panic!()
+        };
+        assert_eq!(args.model_choice(), ModelChoice::BothBuiltIn);
+        assert_eq!(args.inputs(false).unwrap(), [PathBuf::from("-")]);
+        assert!(args.inputs(true).is_err());
+    }
+}

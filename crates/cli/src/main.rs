@@ -1,0 +1,55 @@
+//! `stance`: train, predict and evaluate naive Bayes stance and sentiment classifiers.
+//!
+//! A thin layer over the libraries: [`args`] parses and checks, [`commands`] calls
+//! stance-documents, stance-model and stance-eval, [`output`] prints, [`embedded`] holds the
+//! built-in models. `main` maps the outcome to an exit code: 0 success (a closed output pipe
+//! included), 1 runtime error, 2 usage error.
+
+mod args;
+mod commands;
+mod embedded;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command, UsageError};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and usage errors alike; clap knows their exit codes (0 and 2).
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "stance: error: {error:#}");
+            let usage = error.chain().any(|cause| cause.is::<UsageError>());
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<()> {
+    if let Some(threads) = cli.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()?;
+    }
+    if cli.version {
+        let mut out = std::io::stdout().lock();
+        out.write_all(embedded::version_text().as_bytes())?;
+        return Ok(out.flush()?);
+    }
+    match &cli.command {
+        Some(Command::Train(args)) => commands::train::run(args),
+        Some(Command::Predict(args)) => commands::predict::run(args),
+        Some(Command::Eval(args)) => commands::eval::run(args),
+        None => Err(UsageError("no command given; try `stance --help`".into()).into()),
+    }
+}

@@ -1,0 +1,376 @@
+//! Where output goes ([`Sink`]: standard output, or a file written atomically) and the output
+//! formats of `stance predict` ([`PredictionWriter`]: text, TSV, JSON lines).
+//!
+//! Schemas (also in the README):
+//!
+//! - TSV, one model: `id  label  probability  p_<label>...` (one column per model label, sorted),
+//!   then `top_k` with `--top-k` and `evidence` with `--explain`.
+//! - TSV, both built-in models: `id  stance  stance_probability  sentiment  sentiment_probability`,
+//!   then `stance_top_k  sentiment_top_k` and `stance_evidence  sentiment_evidence`.
+//! - JSON lines, one model: `{"id", "label", "probability", "probabilities": {label: p}}`, plus
+//!   `top_k: [{"label", "probability"}]` with `--top-k`, and with `--explain` `runner_up`,
+//!   `evidence` and `counter_evidence`: `[{"term", "value", "weight"}]`, the terms that pushed
+//!   most toward the label and toward the runner-up.
+//! - JSON lines, both built-in models: `{"id", "stance": {...}, "sentiment": {...}}`, each
+//!   sub-object as the one-model object without `id`.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, StdoutLock, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
+use stance_model::{write_atomically, Evidence, Explanation, Prediction};
+
+use crate::args::PredictFormat;
+
+/// The destination of a command's output.
+pub enum Sink {
+    /// Standard output, locked and buffered.
+    Stdout(BufWriter<StdoutLock<'static>>),
+    /// A file, written atomically by [`Sink::finish`].
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Everything written so far.
+        buffer: Vec<u8>,
+    },
+}
+
+impl Sink {
+    /// Standard output, or `path` when given.
+    pub fn new(path: Option<&Path>) -> Self {
+        match path {
+            Some(path) => Sink::File {
+                path: path.to_path_buf(),
+                buffer: Vec::new(),
+            },
+            None => Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock())),
+        }
+    }
+
+    /// Flushes standard output, or writes the file (temporary file, fsync, rename).
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Stdout(mut out) => out.flush()?,
+            Sink::File { path, buffer } => write_atomically(&path, &buffer)?,
+        }
+        Ok(())
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(bytes),
+            Sink::File { buffer, .. } => buffer.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.write_all(bytes),
+            Sink::File { buffer, .. } => buffer.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File { .. } => Ok(()),
+        }
+    }
+}
+
+/// One model's result for one document.
+pub struct Outcome<'a> {
+    /// The model's labels, sorted (the order of `prediction.probabilities`).
+    pub labels: &'a [String],
+    /// The prediction.
+    pub prediction: &'a Prediction,
+    /// Why, when `--explain` asked.
+    pub explanation: Option<&'a Explanation>,
+}
+
+/// Which columns the output has: one model's, or several named models'.
+pub enum Layout {
+    /// One model, with these labels (one probability column each).
+    Single(Vec<String>),
+    /// Several models, by name (`stance`, `sentiment`).
+    Named(Vec<&'static str>),
+}
+
+/// Writes predictions in one format.
+pub struct PredictionWriter {
+    format: PredictFormat,
+    layout: Layout,
+    top_k: Option<usize>,
+    explain: bool,
+}
+
+/// A model's result as JSON.
+#[derive(Serialize)]
+struct ModelRecord<'a> {
+    label: &'a str,
+    probability: f64,
+    probabilities: BTreeMap<&'a str, f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top_k: Option<Vec<Ranked<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    runner_up: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a [Evidence]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counter_evidence: Option<&'a [Evidence]>,
+}
+
+#[derive(Serialize)]
+struct Ranked<'a> {
+    label: &'a str,
+    probability: f64,
+}
+
+#[derive(Serialize)]
+struct SingleRecord<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    model: ModelRecord<'a>,
+}
+
+/// `{"id": ..., "<name>": {...}, ...}` with the models in layout order.
+struct NamedRecords<'a> {
+    id: &'a str,
+    names: &'a [&'static str],
+    records: Vec<ModelRecord<'a>>,
+}
+
+impl Serialize for NamedRecords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1 + self.records.len()))?;
+        map.serialize_entry("id", self.id)?;
+        for (name, record) in self.names.iter().zip(&self.records) {
+            map.serialize_entry(name, record)?;
+        }
+        map.end()
+    }
+}
+
+impl PredictionWriter {
+    /// A writer of `format` for `layout`, with the optional top-k and explanation parts.
+    pub fn new(format: PredictFormat, layout: Layout, top_k: Option<usize>, explain: bool) -> Self {
+        Self {
+            format,
+            layout,
+            top_k,
+            explain,
+        }
+    }
+
+    /// The header row (TSV only).
+    pub fn header(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.format != PredictFormat::Tsv {
+            return Ok(());
+        }
+        let mut columns: Vec<String> = vec!["id".into()];
+        match &self.layout {
+            Layout::Single(labels) => {
+                columns.extend(["label".into(), "probability".into()]);
+                columns.extend(labels.iter().map(|label| format!("p_{}", clean(label))));
+                if self.top_k.is_some() {
+                    columns.push("top_k".into());
+                }
+                if self.explain {
+                    columns.push("evidence".into());
+                }
+            }
+            Layout::Named(names) => {
+                for name in names {
+                    columns.extend([name.to_string(), format!("{name}_probability")]);
+                }
+                if self.top_k.is_some() {
+                    columns.extend(names.iter().map(|name| format!("{name}_top_k")));
+                }
+                if self.explain {
+                    columns.extend(names.iter().map(|name| format!("{name}_evidence")));
+                }
+            }
+        }
+        writeln!(out, "{}", columns.join("\t"))
+    }
+
+    /// The output of one document: `outcomes` has one entry per model of the layout.
+    pub fn row(&self, out: &mut impl Write, id: &str, outcomes: &[Outcome<'_>]) -> io::Result<()> {
+        match self.format {
+            PredictFormat::Text => self.text_row(out, id, outcomes),
+            PredictFormat::Tsv => self.tsv_row(out, id, outcomes),
+            PredictFormat::Json => self.json_row(out, id, outcomes),
+        }
+    }
+
+    fn names(&self) -> &[&'static str] {
+        match &self.layout {
+            Layout::Single(_) => &[],
+            Layout::Named(names) => names,
+        }
+    }
+
+    fn top_k<'a>(&self, outcome: &Outcome<'a>) -> Option<Vec<(&'a str, f64)>> {
+        self.top_k.map(|k| outcome.prediction.top_k(outcome.labels, k))
+    }
+
+    fn text_row(&self, out: &mut impl Write, id: &str, outcomes: &[Outcome<'_>]) -> io::Result<()> {
+        let names = self.names();
+        let mut line = clean(id);
+        for (index, outcome) in outcomes.iter().enumerate() {
+            line.push('\t');
+            if let Some(name) = names.get(index) {
+                line.push_str(&format!("{name}: "));
+            }
+            match self.top_k(outcome) {
+                Some(ranked) => {
+                    let ranked: Vec<String> = ranked.iter().map(|(label, p)| format!("{label} {p:.3}")).collect();
+                    line.push_str(&ranked.join(", "));
+                }
+                None => {
+                    let prediction = outcome.prediction;
+                    line.push_str(&format!("{} ({:.3})", prediction.label, prediction.probability));
+                }
+            }
+        }
+        writeln!(out, "{line}")?;
+        for (index, outcome) in outcomes.iter().enumerate() {
+            let Some(explanation) = outcome.explanation else {
+                continue;
+            };
+            let indent = match names.get(index) {
+                Some(name) => {
+                    writeln!(out, "  {name}:")?;
+                    "    "
+                }
+                None => "  ",
+            };
+            for explanation_line in explanation.to_string().lines() {
+                writeln!(out, "{indent}{explanation_line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tsv_row(&self, out: &mut impl Write, id: &str, outcomes: &[Outcome<'_>]) -> io::Result<()> {
+        let mut fields = vec![clean(id)];
+        for outcome in outcomes {
+            fields.push(clean(&outcome.prediction.label));
+            fields.push(number(outcome.prediction.probability));
+            if let Layout::Single(_) = self.layout {
+                fields.extend(outcome.prediction.probabilities.iter().copied().map(number));
+            }
+        }
+        if self.top_k.is_some() {
+            for outcome in outcomes {
+                let ranked = self.top_k(outcome).unwrap_or_default();
+                let ranked: Vec<String> = ranked
+                    .iter()
+                    .map(|(label, p)| format!("{}={}", clean(label), number(*p)))
+                    .collect();
+                fields.push(ranked.join(";"));
+            }
+        }
+        if self.explain {
+            for outcome in outcomes {
+                let evidence: Vec<String> = outcome
+                    .explanation
+                    .map(|explanation| {
+                        explanation
+                            .evidence
+                            .iter()
+                            .map(|e| format!("{}={:.4}", clean(&e.term), e.weight))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                fields.push(evidence.join(";"));
+            }
+        }
+        writeln!(out, "{}", fields.join("\t"))
+    }
+
+    fn json_row(&self, out: &mut impl Write, id: &str, outcomes: &[Outcome<'_>]) -> io::Result<()> {
+        let records: Vec<ModelRecord<'_>> = outcomes.iter().map(|outcome| self.record(outcome)).collect();
+        let line = match &self.layout {
+            Layout::Single(_) => {
+                let model = records.into_iter().next().expect("one outcome per model");
+                serde_json::to_string(&SingleRecord { id, model })
+            }
+            Layout::Named(names) => serde_json::to_string(&NamedRecords { id, names, records }),
+        }?;
+        writeln!(out, "{line}")
+    }
+
+    fn record<'a>(&self, outcome: &Outcome<'a>) -> ModelRecord<'a> {
+        let prediction = outcome.prediction;
+        ModelRecord {
+            label: &prediction.label,
+            probability: prediction.probability,
+            probabilities: outcome
+                .labels
+                .iter()
+                .map(String::as_str)
+                .zip(prediction.probabilities.iter().copied())
+                .collect(),
+            top_k: self.top_k(outcome).map(|ranked| {
+                ranked
+                    .into_iter()
+                    .map(|(label, probability)| Ranked { label, probability })
+                    .collect()
+            }),
+            runner_up: outcome.explanation.and_then(|e| e.runner_up.as_deref()),
+            evidence: outcome.explanation.map(|e| e.evidence.as_slice()),
+            counter_evidence: outcome.explanation.map(|e| e.counter_evidence.as_slice()),
+        }
+    }
+}
+
+/// A probability in TSV: the shortest text that reads back as the same number, with an exponent
+/// when very small (`6.99e-11`), as in the JSON output.
+fn number(value: f64) -> String {
+    format!("{value:?}")
+}
+
+/// A value fit for one TSV field or text column: tabs and line breaks become spaces.
+fn clean(value: &str) -> String {
+    value.replace(['\t', '\n', '\r'], " ")
+}
+
+/// Whether `error` (or a cause of it) is a write to a closed pipe.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_exact() {
+        assert_eq!(number(0.25), "0.25");
+        assert_eq!(number(1.0), "1.0");
+        assert_eq!(number(6.994852616155621e-11), "6.994852616155621e-11");
+        assert_eq!(number(6.994852616155621e-11).parse::<f64>(), Ok(6.994852616155621e-11));
+    }
+
+    #[test]
+    fn fields_lose_tabs_and_line_breaks() {
+        assert_eq!(clean("a\tb\r\nc"), "a b  c");
+    }
+
+    #[test]
+    fn broken_pipes_are_found_in_the_chain() {
+        let error = anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
+        assert!(is_broken_pipe(&error));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests of the `stance` binary (crate stance-cli, wired with `[[test]]`): each test
+//! runs the binary in its own temporary directory on fixtures it writes itself (invented
+//! sentences, no dataset rows). One test binary; one module per theme under `tests/cli/`.
+
+mod cli {
+    mod common;
+
+    mod builtin;
+    mod errors;
+    mod help;
+    mod inputs;
+    mod outputs;
+    mod round_trip;
+}
