@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch};
 use crate::sparse::SparseMatrix;
-use crate::term_counts::{CorpusStatistics, TermCounts};
+use crate::term_counts::{CorpusStatistics, TermCounts, TermStatistic};
 use crate::vocabulary::{PruningConfig, Vocabulary};
 use crate::weighting::{inverse_document_frequency, l2_normalize, TermWeighting, WeightingConfig};
 use crate::FeatureError;
@@ -135,12 +135,30 @@ impl Featurizer {
     /// The featurizer that pruning and weighting give for these corpus statistics.
     pub fn from_statistics(config: FeatureConfig, statistics: &CorpusStatistics) -> Result<Self, FeatureError> {
         let terms = statistics.terms.iter().map(|(t, s)| (t.as_str(), *s));
-        let vocabulary = config.pruning.select(terms, statistics.n_documents)?;
+        Self::from_term_statistics(config, statistics.n_documents, terms, |t| {
+            statistics.terms.get(t).map_or(0, |s| s.document_frequency)
+        })
+    }
+
+    /// The featurizer that pruning and weighting give for a corpus of `n_documents` whose terms
+    /// have the statistics `terms`; `document_frequency` looks a kept term's frequency up again
+    /// (for the IDF). For callers that keep term statistics in their own tables.
+    pub fn from_term_statistics<'a, I, F>(
+        config: FeatureConfig,
+        n_documents: u64,
+        terms: I,
+        document_frequency: F,
+    ) -> Result<Self, FeatureError>
+    where
+        I: IntoIterator<Item = (&'a str, TermStatistic)>,
+        F: Fn(&str) -> u64,
+    {
+        let vocabulary = config.pruning.select(terms, n_documents)?;
         let idf = (config.weighting.scheme == TermWeighting::TfIdf).then(|| {
             vocabulary
                 .terms()
                 .iter()
-                .map(|t| inverse_document_frequency(statistics.n_documents, statistics.terms[t].document_frequency))
+                .map(|t| inverse_document_frequency(n_documents, document_frequency(t)))
                 .collect()
         });
         Self::try_from(FeaturizerParts {
@@ -148,6 +166,11 @@ impl Featurizer {
             vocabulary,
             idf,
         })
+    }
+
+    /// What this featurizer serializes as (borrowed).
+    pub fn parts(&self) -> &FeaturizerParts {
+        &self.parts
     }
 
     /// The configuration.

@@ -5,7 +5,10 @@
 //! Columns are the kept terms in sorted order: the same statistics give the same columns whatever
 //! order the documents came in.
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use crate::term_counts::TermStatistic;
@@ -127,11 +130,18 @@ impl PruningConfig {
 }
 
 /// The fitted vocabulary: sorted, unique terms; a term's column is its rank.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Each term is stored once: the lookup table holds column numbers and compares against the term
+/// list, so a large n-gram vocabulary costs one copy of its strings.
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(try_from = "Vec<String>", into = "Vec<String>")]
 pub struct Vocabulary {
     terms: Vec<String>,
-    columns: FxHashMap<String, u32>,
+    columns: HashTable<u32>,
+}
+
+fn term_hash(term: &str) -> u64 {
+    FxBuildHasher.hash_one(term)
 }
 
 impl Vocabulary {
@@ -140,13 +150,18 @@ impl Vocabulary {
         if let Some(i) = terms.windows(2).position(|w| w[0] >= w[1]) {
             return Err(FeatureError::UnsortedVocabulary(i + 1));
         }
-        let columns = terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let mut columns = HashTable::with_capacity(terms.len());
+        for (i, term) in terms.iter().enumerate() {
+            columns.insert_unique(term_hash(term), i as u32, |&c| term_hash(&terms[c as usize]));
+        }
         Ok(Self { terms, columns })
     }
 
     /// The column of `term`, if it is in the vocabulary.
     pub fn column(&self, term: &str) -> Option<u32> {
-        self.columns.get(term).copied()
+        self.columns
+            .find(term_hash(term), |&c| self.terms[c as usize] == term)
+            .copied()
     }
 
     /// The term of `column`.
@@ -167,6 +182,18 @@ impl Vocabulary {
     /// Whether no term was kept.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+}
+
+impl PartialEq for Vocabulary {
+    fn eq(&self, other: &Self) -> bool {
+        self.terms == other.terms
+    }
+}
+
+impl std::fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocabulary").field("len", &self.terms.len()).finish()
     }
 }
 

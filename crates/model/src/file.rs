@@ -42,7 +42,8 @@ pub enum ModelForm {
     Full,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The payload as read: owned parts.
+#[derive(Deserialize)]
 struct Payload {
     featurizer: FeaturizerParts,
     estimator: NaiveBayes,
@@ -50,23 +51,39 @@ struct Payload {
     statistics: Option<StatisticsTable>,
 }
 
-impl Classifier {
-    /// The model file's bytes in `form` (a compact classifier can only be written compact).
-    pub fn to_bytes(&self, form: ModelForm) -> Result<Vec<u8>, ModelError> {
+/// The payload as written: the same fields, borrowed from the classifier (no copy of the model).
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    featurizer: &'a FeaturizerParts,
+    estimator: &'a NaiveBayes,
+    metadata: &'a TrainingMetadata,
+    statistics: Option<StatisticsTable>,
+}
+
+impl<'a> PayloadRef<'a> {
+    fn new(classifier: &'a Classifier, form: ModelForm) -> Result<Self, ModelError> {
         let statistics = match form {
             ModelForm::Compact => None,
             ModelForm::Full => Some(
-                self.statistics()
+                classifier
+                    .statistics()
                     .ok_or(ModelError::CompactModel("writing a full model"))?
                     .to_table(),
             ),
         };
-        let payload = Payload {
-            featurizer: self.featurizer().clone().into(),
-            estimator: self.estimator().clone(),
-            metadata: self.metadata().clone(),
+        Ok(Self {
+            featurizer: classifier.featurizer().parts(),
+            estimator: classifier.estimator(),
+            metadata: classifier.metadata(),
             statistics,
-        };
+        })
+    }
+}
+
+impl Classifier {
+    /// The model file's bytes in `form` (a compact classifier can only be written compact).
+    pub fn to_bytes(&self, form: ModelForm) -> Result<Vec<u8>, ModelError> {
+        let payload = PayloadRef::new(self, form)?;
         let body = postcard::to_allocvec(&payload)
             .map_err(|e| ModelError::Unsupported(format!("the model cannot be encoded: {e}")))?;
         let mut bytes = Vec::with_capacity(HEADER_LEN + body.len());
@@ -143,16 +160,7 @@ impl Classifier {
 
     /// The whole model as pretty JSON, for people (statistics included in the full form).
     pub fn to_json(&self, form: ModelForm) -> Result<String, ModelError> {
-        let statistics = match form {
-            ModelForm::Compact => None,
-            ModelForm::Full => self.statistics().map(TrainingStatistics::to_table),
-        };
-        let payload = Payload {
-            featurizer: self.featurizer().clone().into(),
-            estimator: self.estimator().clone(),
-            metadata: self.metadata().clone(),
-            statistics,
-        };
+        let payload = PayloadRef::new(self, form)?;
         serde_json::to_string_pretty(&payload).map_err(|e| ModelError::Unsupported(e.to_string()))
     }
 }

@@ -14,9 +14,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use stance_features::{
-    Analyzer, AnalyzerScratch, CorpusStatistics, FeatureConfig, Featurizer, TermCounts, TermStatistic, TermWeighting,
-};
+use stance_features::{Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, TermCounts, TermStatistic, TermWeighting};
 
 use crate::class_totals::ClassTotals;
 use crate::fingerprint::DataFingerprint;
@@ -24,7 +22,7 @@ use crate::ModelError;
 
 /// Documents analyzed together before their statistics are merged in order; fixed, so float sums
 /// (and therefore model bytes) do not depend on the number of threads.
-const CHUNK: usize = 512;
+const CHUNK: usize = 2048;
 
 /// The statistics of one class.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -130,29 +128,37 @@ impl TrainingStatistics {
         self.config.weighting.l2_normalize || self.config.weighting.scheme == TermWeighting::Log
     }
 
-    /// Adds a batch of `(text, label)` documents: analyzed in parallel, merged in input order.
+    /// Adds a batch of `(text, label)` documents: analyzed in parallel in fixed chunks, merged in
+    /// input order, a few chunks at a time so memory stays bounded.
     pub fn add_documents<T: AsRef<str> + Sync, L: AsRef<str> + Sync>(
         &mut self,
         documents: &[(T, L)],
     ) -> Result<(), ModelError> {
         let analyzer = Analyzer::new(self.config.analyzer.clone())?;
         let empty = Self::new(self.config.clone())?;
-        let shards: Vec<TrainingStatistics> = documents
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut shard = empty.clone();
-                let mut scratch = AnalyzerScratch::default();
-                let mut counts = TermCounts::new();
-                for (text, label) in chunk {
-                    counts.count(&analyzer, text.as_ref(), &mut scratch);
-                    shard.add_counts(label.as_ref(), &counts);
-                    shard.fingerprint.add(label.as_ref(), text.as_ref());
+        let in_flight = CHUNK * rayon::current_num_threads().max(1);
+        for round in documents.chunks(in_flight) {
+            let shards: Vec<TrainingStatistics> = round
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let mut shard = empty.clone();
+                    let mut scratch = AnalyzerScratch::default();
+                    let mut counts = TermCounts::new();
+                    for (text, label) in chunk {
+                        counts.count(&analyzer, text.as_ref(), &mut scratch);
+                        shard.add_counts(label.as_ref(), &counts);
+                        shard.fingerprint.add(label.as_ref(), text.as_ref());
+                    }
+                    shard
+                })
+                .collect();
+            for shard in shards {
+                if self.terms.is_empty() && self.classes.is_empty() {
+                    *self = shard;
+                } else {
+                    self.merge(shard)?;
                 }
-                shard
-            })
-            .collect();
-        for shard in shards {
-            self.merge(shard)?;
+            }
         }
         Ok(())
     }
@@ -231,28 +237,16 @@ impl TrainingStatistics {
         Ok(())
     }
 
-    /// The corpus statistics over all classes (the input of vocabulary pruning).
-    fn corpus(&self) -> CorpusStatistics {
-        let mut corpus = CorpusStatistics {
-            n_documents: self.n_documents(),
-            terms: FxHashMap::default(),
-        };
-        corpus.terms.reserve(self.terms.len());
-        for (term, &t) in &self.terms {
-            let mut stat = TermStatistic::default();
-            for class in &self.classes {
-                if let (Some(count), Some(df)) =
-                    (class.counts.get(t as usize), class.document_frequencies.get(t as usize))
-                {
-                    stat.merge(TermStatistic {
-                        count: *count,
-                        document_frequency: *df,
-                    });
-                }
-            }
-            corpus.terms.insert(term.to_string(), stat);
+    /// The statistics of term index `t` over all classes.
+    fn term_statistic(&self, t: usize) -> TermStatistic {
+        let mut stat = TermStatistic::default();
+        for class in &self.classes {
+            stat.merge(TermStatistic {
+                count: class.counts.get(t).copied().unwrap_or(0),
+                document_frequency: class.document_frequencies.get(t).copied().unwrap_or(0),
+            });
         }
-        corpus
+        stat
     }
 
     /// Applies pruning and weighting: the fitted featurizer and the per-class totals of its columns.
@@ -260,7 +254,15 @@ impl TrainingStatistics {
         if self.n_documents() == 0 {
             return Err(ModelError::NoDocuments);
         }
-        let featurizer = Featurizer::from_statistics(self.config.clone(), &self.corpus())?;
+        let terms = self
+            .terms
+            .iter()
+            .map(|(term, &t)| (&**term, self.term_statistic(t as usize)));
+        let featurizer = Featurizer::from_term_statistics(self.config.clone(), self.n_documents(), terms, |term| {
+            self.terms
+                .get(term)
+                .map_or(0, |&t| self.term_statistic(t as usize).document_frequency)
+        })?;
         let mut order: Vec<usize> = (0..self.labels.len()).collect();
         order.sort_by(|a, b| self.labels[*a].cmp(&self.labels[*b]));
         let n_classes = order.len();
