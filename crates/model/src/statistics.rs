@@ -144,10 +144,23 @@ impl TrainingStatistics {
                     let mut shard = empty.clone();
                     let mut scratch = AnalyzerScratch::default();
                     let mut counts = TermCounts::new();
-                    for (text, label) in chunk {
-                        counts.count(&analyzer, text.as_ref(), &mut scratch);
-                        shard.add_counts(label.as_ref(), &counts);
-                        shard.fingerprint.add(label.as_ref(), text.as_ref());
+                    let mut last_seen = Vec::new();
+                    for (document, (text, label)) in chunk.iter().enumerate() {
+                        let (text, label) = (text.as_ref(), label.as_ref());
+                        if shard.float_weights() {
+                            counts.count(&analyzer, text, &mut scratch);
+                            shard.add_counts(label, &counts);
+                        } else {
+                            shard.add_terms(
+                                &analyzer,
+                                &mut scratch,
+                                &mut last_seen,
+                                document as u32 + 1,
+                                label,
+                                text,
+                            );
+                        }
+                        shard.fingerprint.add(label, text);
                     }
                     shard
                 })
@@ -181,6 +194,35 @@ impl TrainingStatistics {
         let i = self.terms.len();
         self.terms.insert(term.into(), i as u32);
         i
+    }
+
+    /// Adds one document's terms under `label` straight from the analyzer, for integer weightings:
+    /// `last_seen[t]` holds the number (from 1) of the last document that had term `t`, so each
+    /// occurrence costs one table lookup and document frequencies still count documents.
+    fn add_terms(
+        &mut self,
+        analyzer: &Analyzer,
+        scratch: &mut AnalyzerScratch,
+        last_seen: &mut Vec<u32>,
+        document: u32,
+        label: &str,
+        text: &str,
+    ) {
+        let class = self.class_index(label);
+        self.classes[class].documents += 1;
+        analyzer.for_each_term(text, scratch, |term| {
+            let t = self.term_index(term);
+            if last_seen.len() <= t {
+                last_seen.resize(t + 1, 0);
+            }
+            let stats = &mut self.classes[class];
+            stats.grow(t + 1, false);
+            stats.counts[t] += 1;
+            if last_seen[t] != document {
+                last_seen[t] = document;
+                stats.document_frequencies[t] += 1;
+            }
+        });
     }
 
     /// Adds one document's term counts under `label` (the fingerprint is the caller's).
