@@ -1,11 +1,11 @@
 //! The text analyzer: tokenizer -> normalizer -> negation -> stop words -> stemmer -> n-grams.
 //!
 //! [`AnalyzerConfig`] is data (it serializes with the model); [`Analyzer`] is the checked,
-//! ready-to-run form. Running needs an [`AnalyzerScratch`] per thread: it holds the reused buffers
-//! and the stem cache, so a word is stemmed once per run and no `String` is allocated per token
-//! once the buffers are warm.
+//! ready-to-run form. Running needs an [`AnalyzerScratch`] per thread: it holds the reused buffers,
+//! so no `String` is allocated per token once they are warm; the stemmer caches stems per thread,
+//! so a word is stemmed once.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::negation::{ends_scope, is_cue_in, NegationConfig, NEGATION_PREFIX};
@@ -15,9 +15,6 @@ use crate::stemmer::{Language, Stemmer};
 use crate::stopwords::StopWords;
 use crate::tokenizer::{tokens, NumberPolicy, TokenKind, TokenizerConfig, NUMBER_TOKEN};
 use crate::FeatureError;
-
-/// The stem cache is cleared when it holds this many words, which bounds its memory.
-const STEM_CACHE_LIMIT: usize = 1 << 20;
 
 /// Every setting that turns a text into terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,14 +56,13 @@ pub struct Analyzer {
     stemmer: Option<Stemmer>,
 }
 
-/// Per-thread buffers and the stem cache of an [`Analyzer`].
+/// Per-thread buffers of an [`Analyzer`].
 #[derive(Debug, Default)]
 pub struct AnalyzerScratch {
     word: String,
     units: Vec<String>,
     n_units: usize,
     ngram: String,
-    stems: FxHashMap<String, Box<str>>,
 }
 
 impl Analyzer {
@@ -121,7 +117,7 @@ impl Analyzer {
                 TokenKind::Number => match self.config.tokenizer.numbers {
                     NumberPolicy::Drop => continue,
                     NumberPolicy::Token => {
-                        self.push_unit(scratch, NUMBER_TOKEN, negated);
+                        push_unit(scratch, NUMBER_TOKEN, negated);
                         continue;
                     }
                     NumberPolicy::Keep => {}
@@ -141,37 +137,26 @@ impl Analyzer {
     }
 
     fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, negated: bool) {
-        let Some(stemmer) = &self.stemmer else {
-            self.push_unit(scratch, word, negated);
-            return;
-        };
-        if !scratch.stems.contains_key(word) {
-            if scratch.stems.len() >= STEM_CACHE_LIMIT {
-                scratch.stems.clear();
-            }
-            scratch
-                .stems
-                .insert(word.to_string(), stemmer.stem(word).into_boxed_str());
+        match &self.stemmer {
+            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, negated)),
+            None => push_unit(scratch, word, negated),
         }
-        let stems = std::mem::take(&mut scratch.stems);
-        self.push_unit(scratch, &stems[word], negated);
-        scratch.stems = stems;
-    }
-
-    fn push_unit(&self, scratch: &mut AnalyzerScratch, unit: &str, negated: bool) {
-        if scratch.n_units == scratch.units.len() {
-            scratch.units.push(String::new());
-        }
-        let slot = &mut scratch.units[scratch.n_units];
-        slot.clear();
-        if negated {
-            slot.push_str(NEGATION_PREFIX);
-        }
-        slot.push_str(unit);
-        scratch.n_units += 1;
     }
 }
 
+/// Appends one unigram term (with the negation prefix when marked) to the scratch buffers.
+fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, negated: bool) {
+    if scratch.n_units == scratch.units.len() {
+        scratch.units.push(String::new());
+    }
+    let slot = &mut scratch.units[scratch.n_units];
+    slot.clear();
+    if negated {
+        slot.push_str(NEGATION_PREFIX);
+    }
+    slot.push_str(unit);
+    scratch.n_units += 1;
+}
 #[cfg(test)]
 mod tests {
     use super::*;

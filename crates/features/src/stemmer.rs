@@ -5,11 +5,12 @@
 //! crash the process, so each call runs under `catch_unwind`; a word the stemmer cannot handle is
 //! kept unstemmed, and the panic message is not printed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
 use rust_stemmers::{Algorithm, Stemmer as SnowballStemmer};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::FeatureError;
@@ -70,9 +71,18 @@ impl std::str::FromStr for Language {
     }
 }
 
-/// A stemmer that never panics.
+/// A stemmer that never panics, with a per-thread cache so each distinct word is stemmed once per
+/// thread for the life of the process.
 pub struct Stemmer {
     inner: SnowballStemmer,
+    language: Language,
+}
+
+/// The stem cache of a thread is cleared when it holds this many words, which bounds its memory.
+const STEM_CACHE_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    static STEM_CACHE: RefCell<FxHashMap<Language, FxHashMap<Box<str>, Box<str>>>> = RefCell::new(FxHashMap::default());
 }
 
 impl std::fmt::Debug for Stemmer {
@@ -105,7 +115,26 @@ impl Stemmer {
         silence_stemmer_panics();
         Self {
             inner: SnowballStemmer::create(language.algorithm()),
+            language,
         }
+    }
+
+    /// Calls `f` with the stem of a lowercase word, from this thread's cache when it is there.
+    pub fn with_stem<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> R {
+        STEM_CACHE.with(|cache| {
+            let mut caches = cache.borrow_mut();
+            let cache = caches.entry(self.language).or_default();
+            if let Some(stem) = cache.get(word) {
+                return f(stem);
+            }
+            if cache.len() >= STEM_CACHE_LIMIT {
+                cache.clear();
+            }
+            let stem = self.stem(word).into_boxed_str();
+            let result = f(&stem);
+            cache.insert(word.into(), stem);
+            result
+        })
     }
 
     /// The stem of a lowercase word; the word itself when the stemmer fails on it.
