@@ -81,8 +81,11 @@ pub struct Stemmer {
 /// The stem cache of a thread is cleared when it holds this many words, which bounds its memory.
 const STEM_CACHE_LIMIT: usize = 1 << 20;
 
+/// Word -> stem, for one language.
+type StemCache = FxHashMap<Box<str>, Box<str>>;
+
 thread_local! {
-    static STEM_CACHE: RefCell<FxHashMap<Language, FxHashMap<Box<str>, Box<str>>>> = RefCell::new(FxHashMap::default());
+    static STEM_CACHE: RefCell<FxHashMap<Language, StemCache>> = RefCell::new(FxHashMap::default());
 }
 
 impl std::fmt::Debug for Stemmer {
