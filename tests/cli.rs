@@ -6,9 +6,12 @@ mod cli {
     mod common;
 
     mod builtin;
+    mod cv;
     mod errors;
     mod help;
     mod inputs;
+    mod models;
     mod outputs;
     mod round_trip;
+    mod tune;
 }

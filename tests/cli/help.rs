@@ -10,10 +10,18 @@ fn every_command_has_examples() {
         &["train", "--help"],
         &["predict", "--help"],
         &["eval", "--help"],
+        &["cv", "--help"],
+        &["tune", "--help"],
+        &["inspect", "--help"],
+        &["merge", "--help"],
+        &["update", "--help"],
     ] {
         let help = stdout(sandbox.stance().args(command));
         assert!(help.contains("EXAMPLES:"), "{command:?}");
         assert!(help.contains("stance "), "{command:?}");
+        if let Some(name) = command.first().filter(|name| !name.starts_with('-')) {
+            assert!(help.contains(&format!("    stance {name} ")), "an example runs {name}");
+        }
     }
 }
 

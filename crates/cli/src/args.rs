@@ -1,11 +1,14 @@
 //! Command-line arguments, in two layers as ripgrep has them.
 //!
-//! 1. The clap structs ([`Cli`], [`TrainArgs`], [`PredictArgs`], [`EvalArgs`]) only parse: every
-//!    value goes through the `FromStr` impl of the library type it stands for, so a bad value is
-//!    clap's usage error (exit 2) with the library's own message.
+//! 1. The clap structs ([`Cli`] and one per command: [`TrainArgs`], [`PredictArgs`], [`EvalArgs`],
+//!    [`CvArgs`], [`TuneArgs`], [`InspectArgs`], [`MergeArgs`], [`UpdateArgs`]) only parse: every
+//!    value goes through the `FromStr` impl of the library type it stands for (a `tune --grid`
+//!    through [`Grid`]'s), so a bad value is clap's usage error (exit 2) with the library's own
+//!    message. The training flags ([`TrainingFlags`]) are one struct shared by train, cv and tune.
 //! 2. Their methods build the libraries' checked objects ([`FeatureConfig`],
 //!    [`ValidNaiveBayesParams`], [`ReadOptions`]) and report what only makes sense together as a
 //!    [`UsageError`] (also exit 2).
+//!    [`TrainingFlags::to_flags`] goes back: the flags that give a model's settings again.
 //!
 //! Every default comes from the libraries (`FeatureConfig::default()`,
 //! `NaiveBayesParams::default()`, `ReadOptions::default()`), so `--help` shows what really runs.
@@ -21,7 +24,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use linfa::ParamGuard;
 use stance_documents::{InputFormat, LabelMap, ReadOptions};
 use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
-use stance_model::{NaiveBayesParams, Priors, ValidNaiveBayesParams, Variant};
+use stance_model::{NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
+
+use crate::grid::Grid;
 
 /// A combination of arguments that parses but makes no sense; exits with code 2 like clap's own
 /// usage errors.
@@ -48,6 +53,11 @@ EXAMPLES:
     stance train datasets/stance/train.tsv -o stance.model
     stance predict -m stance.model articles/ --format tsv
     stance eval -m stance.model datasets/stance/test.tsv
+
+  Cross-validate training settings, search a grid of them, look inside a model:
+    stance cv datasets/stance/train.tsv --group-by conflict
+    stance tune datasets/stance/train.tsv --grid 'ngrams=1..1,1..2;alpha=0.1,0.5,1'
+    stance inspect stance.model
 
   Show the version and the built-in models' data fingerprints:
     stance --version
@@ -97,6 +107,53 @@ EXAMPLES:
   The built-in sentiment model on data labeled pos/neg:
     stance eval --task sentiment rt-polarity.tsv --label-map pos=positive,neg=negative";
 
+const CV_EXAMPLES: &str = "\
+EXAMPLES:
+  5-fold cross-validation stratified by label (seed 42) with the default training settings:
+    stance cv datasets/stance/train.tsv
+
+  Hold out whole conflicts, unigrams and English stop words, JSON report:
+    stance cv datasets/stance/train.tsv --group-by conflict --ngrams 1..1 --stopwords english \\
+        --format json -o cv.json
+
+  Fixed folds from a file (columns row and fold), with a learning curve, as one HTML page:
+    stance cv all.tsv --folds-file folds.tsv --label-map pos=positive,neg=negative \\
+        --learning-curve --format html -o report.html";
+
+const TUNE_EXAMPLES: &str = "\
+EXAMPLES:
+  Try 2 n-gram ranges x 3 alphas x 2 weightings (12 settings) by 5-fold cross-validation:
+    stance tune datasets/stance/train.tsv \\
+        --grid 'ngrams=1..1,1..2;alpha=0.1,0.5,1;weighting=count,binary'
+
+  Grouped folds, ranked by log-loss, the ranking as JSON:
+    stance tune train.tsv --group-by conflict --grid 'variant=multinomial,complement;negation=on,off' \\
+        --metric log_loss --format json
+
+Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, min_df, max_df, max_features,
+stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
+Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
+
+const INSPECT_EXAMPLES: &str = "\
+EXAMPLES:
+  Both built-in models:
+    stance inspect
+
+  A trained model, its 10 most informative terms per label, as JSON:
+    stance inspect stance.model --top 10 --format json";
+
+const MERGE_EXAMPLES: &str = "\
+EXAMPLES:
+  Train on shards separately (same flags, full form), then merge: the same model as training on all:
+    stance train part1.tsv -o part1.model
+    stance train part2.tsv -o part2.model
+    stance merge part1.model part2.model -o all.model";
+
+const UPDATE_EXAMPLES: &str = "\
+EXAMPLES:
+  Add newly labeled documents to a full model (the same model as training on old + new data):
+    stance update -m stance.model new.tsv -o stance.model";
+
 /// The `stance` command line.
 #[derive(Debug, Parser)]
 #[command(
@@ -130,6 +187,16 @@ pub enum Command {
     Predict(PredictArgs),
     /// Evaluate a model on labeled documents: accuracy, per-class F1, confusion matrix, ...
     Eval(EvalArgs),
+    /// Cross-validate training settings: k folds (stratified, grouped or fixed), mean ± std, pooled.
+    Cv(CvArgs),
+    /// Cross-validate every combination of a grid of training settings and rank them.
+    Tune(TuneArgs),
+    /// Show what a model holds: labels, settings, vocabulary, most informative terms.
+    Inspect(InspectArgs),
+    /// Merge full models trained with the same settings on different data.
+    Merge(MergeArgs),
+    /// Add labeled documents to a full model.
+    Update(UpdateArgs),
 }
 
 /// `stance train`.
@@ -154,13 +221,20 @@ pub struct TrainArgs {
     pub quiet: bool,
 
     #[command(flatten)]
+    pub training: TrainingFlags,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// The flags that decide what a model learns: `stance train`'s, also taken by `cv` and `tune`.
+#[derive(Debug, Clone, Args)]
+pub struct TrainingFlags {
+    #[command(flatten)]
     pub features: FeatureArgs,
 
     #[command(flatten)]
     pub naive_bayes: NaiveBayesArgs,
-
-    #[command(flatten)]
-    pub reading: ReadingArgs,
 }
 
 /// `stance predict`.
@@ -250,6 +324,275 @@ pub struct EvalArgs {
     pub reading: ReadingArgs,
 }
 
+/// `stance cv`.
+#[derive(Debug, Args)]
+#[command(after_help = CV_EXAMPLES)]
+pub struct CvArgs {
+    /// Labeled data (same formats as `stance train`), read once into memory and split into folds.
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Also train on 10%, 20%, ..., 100% of each fold's training part and report the validation
+    /// scores at each size.
+    #[arg(long)]
+    pub learning_curve: bool,
+
+    /// Report format: html is one self-contained page with charts, a reliability diagram and the
+    /// most confidently wrong documents.
+    #[arg(long, value_enum, default_value_t = CvFormat::Text)]
+    pub format: CvFormat,
+
+    /// Write the report to REPORT (atomically) instead of standard output.
+    #[arg(short, long, value_name = "REPORT")]
+    pub output: Option<PathBuf>,
+
+    /// Digits after the decimal point in text and Markdown reports.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub digits: usize,
+
+    /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
+    #[arg(long, value_name = "LABEL")]
+    pub neutral: Option<String>,
+
+    /// Print no progress and no warnings on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub split: SplitArgs,
+
+    #[command(flatten)]
+    pub training: TrainingFlags,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// How `cv` and `tune` split the documents into folds.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Folds")]
+pub struct SplitArgs {
+    /// Number of folds: stratified by label, or grouped with --group-by.
+    #[arg(long, value_name = "K", default_value_t = 5, value_parser = RangedU64ValueParser::<usize>::new().range(2..))]
+    pub folds: usize,
+
+    /// Seed of the shuffles (folds, learning-curve subsets): the same seed gives the same folds.
+    #[arg(long, value_name = "S", default_value_t = 42)]
+    pub seed: u64,
+
+    /// Grouped k-fold: the documents sharing a value of COLUMN (e.g. conflict) are validated
+    /// together, so no group is both trained and validated on.
+    #[arg(long, value_name = "COLUMN", conflicts_with_all = ["fold_column", "folds_file"])]
+    pub group_by: Option<String>,
+
+    /// Fixed folds: one fold per distinct value of COLUMN.
+    #[arg(long, value_name = "COLUMN", conflicts_with_all = ["folds_file", "folds"])]
+    pub fold_column: Option<String>,
+
+    /// Fixed folds from a TSV file with the columns `row` (0-based data row of DATA, in reading
+    /// order) and `fold`.
+    #[arg(long, value_name = "FILE", conflicts_with = "folds")]
+    pub folds_file: Option<PathBuf>,
+}
+
+/// `stance tune`.
+#[derive(Debug, Args)]
+#[command(after_help = TUNE_EXAMPLES)]
+pub struct TuneArgs {
+    /// Labeled data (same formats as `stance train`), read once into memory and split into folds.
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// The settings to try, KEY=V1,V2;KEY=...: every combination is cross-validated on the same
+    /// folds, on top of the training flags given.
+    #[arg(long, value_name = "GRID", required = true)]
+    pub grid: Grid,
+
+    /// The metric to rank by (its mean over folds); log_loss and brier rank the lowest first.
+    #[arg(long, value_enum, default_value_t = Metric::MacroF1)]
+    pub metric: Metric,
+
+    /// Output format: a ranking table and the best command line, or one JSON object.
+    #[arg(long, value_enum, default_value_t = TuneFormat::Text)]
+    pub format: TuneFormat,
+
+    /// Write the ranking to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Digits after the decimal point in the ranking table.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub digits: usize,
+
+    /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
+    #[arg(long, value_name = "LABEL")]
+    pub neutral: Option<String>,
+
+    /// Print no progress and no warnings on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub split: SplitArgs,
+
+    #[command(flatten)]
+    pub training: TrainingFlags,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// `stance inspect`.
+#[derive(Debug, Args)]
+#[command(after_help = INSPECT_EXAMPLES)]
+pub struct InspectArgs {
+    /// Model file written by `stance train` [default: both built-in models].
+    #[arg(value_name = "MODEL", conflicts_with = "task")]
+    pub model: Option<PathBuf>,
+
+    /// Inspect one built-in model.
+    #[arg(long, value_enum)]
+    pub task: Option<Task>,
+
+    /// The number of most informative terms shown per label.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub top: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
+}
+
+/// `stance merge`.
+#[derive(Debug, Args)]
+#[command(after_help = MERGE_EXAMPLES)]
+pub struct MergeArgs {
+    /// Full models (trained without --compact) with the same settings, merged left to right.
+    #[arg(value_name = "MODEL", required = true)]
+    pub models: Vec<PathBuf>,
+
+    /// Where to write the merged model; written atomically (may be one of the inputs).
+    #[arg(short, long, value_name = "MODEL")]
+    pub output: PathBuf,
+
+    /// Write the compact, prediction-only form (it cannot be merged or updated again).
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Print nothing on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `stance update`.
+#[derive(Debug, Args)]
+#[command(after_help = UPDATE_EXAMPLES)]
+pub struct UpdateArgs {
+    /// The full model (trained without --compact) to add documents to.
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// Labeled documents to add (same formats as `stance train`).
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Where to write the updated model; written atomically (may be the -m file).
+    #[arg(short, long, value_name = "MODEL")]
+    pub output: PathBuf,
+
+    /// Write the compact, prediction-only form (it cannot be merged or updated again).
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Print nothing on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// `stance cv --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CvFormat {
+    /// Plain text: a row per fold, then mean ± std of every metric.
+    Text,
+    /// One JSON object: folds, pooled, mean, std, learning_curve, warnings.
+    Json,
+    /// Markdown tables.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// `stance tune --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TuneFormat {
+    /// A ranking table, then the best settings as a `stance train` command line.
+    Text,
+    /// One JSON object with the ranking.
+    Json,
+}
+
+/// `stance inspect --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// Readable text.
+    Text,
+    /// One JSON object (an object per model, by name, for both built-in models).
+    Json,
+}
+
+/// `stance tune --metric`: what settings are ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Metric {
+    /// Macro-averaged F1.
+    #[value(name = "macro_f1", alias = "macro-f1")]
+    MacroF1,
+    /// Accuracy.
+    Accuracy,
+    /// Support-weighted F1.
+    #[value(name = "weighted_f1", alias = "weighted-f1")]
+    WeightedF1,
+    /// Balanced accuracy.
+    #[value(name = "balanced_accuracy", alias = "balanced-accuracy")]
+    BalancedAccuracy,
+    /// SemEval F_avg: mean F1 without the neutral class.
+    #[value(name = "f_avg", alias = "f-avg")]
+    FAvg,
+    /// Cohen's kappa.
+    Kappa,
+    /// Matthews correlation coefficient.
+    Mcc,
+    /// Log-loss (lower is better).
+    #[value(name = "log_loss", alias = "log-loss")]
+    LogLoss,
+    /// Multi-class Brier score (lower is better).
+    Brier,
+}
+
+impl Metric {
+    /// The name used on the command line and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::MacroF1 => "macro_f1",
+            Metric::Accuracy => "accuracy",
+            Metric::WeightedF1 => "weighted_f1",
+            Metric::BalancedAccuracy => "balanced_accuracy",
+            Metric::FAvg => "f_avg",
+            Metric::Kappa => "kappa",
+            Metric::Mcc => "mcc",
+            Metric::LogLoss => "log_loss",
+            Metric::Brier => "brier",
+        }
+    }
+
+    /// Whether a lower value is better (losses).
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Metric::LogLoss | Metric::Brier)
+    }
+}
+
 /// A built-in model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Task {
@@ -312,7 +655,7 @@ pub enum ModelChoice {
 }
 
 /// Feature-extraction flags of `stance train`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Feature extraction")]
 pub struct FeatureArgs {
     /// Word n-gram lengths, inclusive: MIN..MAX (1..2 = unigrams and bigrams) or N.
@@ -369,7 +712,7 @@ pub struct FeatureArgs {
 }
 
 /// Estimator flags of `stance train`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Naive Bayes")]
 pub struct NaiveBayesArgs {
     /// Additive (Lidstone) smoothing; must be > 0.
@@ -518,7 +861,8 @@ fn default_params() -> ValidNaiveBayesParams {
         .expect("the library's default hyper-parameters are valid")
 }
 
-fn number_policy_name(policy: NumberPolicy) -> &'static str {
+/// The name `--numbers` takes for `policy`.
+pub fn number_policy_name(policy: NumberPolicy) -> &'static str {
     match policy {
         NumberPolicy::Keep => "keep",
         NumberPolicy::Drop => "drop",
@@ -578,7 +922,171 @@ impl NaiveBayesArgs {
     }
 }
 
+impl TrainingFlags {
+    /// The checked settings: the featurizer configuration and the hyper-parameters. Combinations
+    /// the engine refuses (tf-idf with L2 rows) are usage errors, found before any data is read.
+    pub fn settings(&self) -> anyhow::Result<(FeatureConfig, ValidNaiveBayesParams)> {
+        let config = self.features.config()?;
+        let params = self.naive_bayes.params()?;
+        TrainingStatistics::new(config.clone()).map_err(|e| UsageError(e.to_string()))?;
+        Ok((config, params))
+    }
+
+    /// The flags that train with `config` and `params` again. A custom stop-word list, known
+    /// only by its words, shows as `--stopwords FILE`.
+    pub fn from_settings(config: &FeatureConfig, params: &ValidNaiveBayesParams) -> Self {
+        let analyzer = &config.analyzer;
+        Self {
+            features: FeatureArgs {
+                ngrams: analyzer.ngrams,
+                stem: Stemming(analyzer.stemmer),
+                stopwords: match &analyzer.stopwords {
+                    StopWords::None => StopWordsArg::None,
+                    StopWords::English => StopWordsArg::English,
+                    StopWords::Custom(_) => StopWordsArg::File(PathBuf::from("FILE")),
+                },
+                negation: analyzer.negation.enabled,
+                no_negation: !analyzer.negation.enabled,
+                numbers: analyzer.tokenizer.numbers,
+                fold_accents: analyzer.normalizer.fold_accents,
+                min_df: config.pruning.min_df,
+                max_df: config.pruning.max_df,
+                max_features: config.pruning.max_features,
+                weighting: config.weighting.scheme,
+                l2: config.weighting.l2_normalize,
+            },
+            naive_bayes: NaiveBayesArgs {
+                alpha: params.alpha(),
+                variant: params.variant(),
+                complement_norm: params.complement_norm(),
+                priors: PriorsArg(params.priors().clone()),
+            },
+        }
+    }
+
+    /// The flags that give these settings to `stance train`: those whose value differs from the
+    /// default, in `--help` order.
+    pub fn to_flags(&self) -> Vec<String> {
+        self.flags_showing(&[])
+    }
+
+    /// [`to_flags`](Self::to_flags), with the flags named in `shown` (`--alpha`, `--negation`)
+    /// written even when they hold their default. Switches such as `--l2` only exist turned on.
+    pub fn flags_showing(&self, shown: &[&str]) -> Vec<String> {
+        let features = &self.features;
+        let nb = &self.naive_bayes;
+        let config = FeatureConfig::default();
+        let params = default_params();
+        let mut flags = Vec::new();
+        let mut push = |flag: &str, differs: bool, value: Option<String>| {
+            if differs || shown.contains(&flag) {
+                flags.push(flag.to_string());
+                flags.extend(value);
+            }
+        };
+        push(
+            "--ngrams",
+            features.ngrams != config.analyzer.ngrams,
+            Some(features.ngrams.to_string()),
+        );
+        push(
+            "--stem",
+            features.stem.0 != config.analyzer.stemmer,
+            Some(features.stem.name().to_string()),
+        );
+        push(
+            "--stopwords",
+            features.stopwords.name() != StopWordsArg::default_name(),
+            Some(features.stopwords.name()),
+        );
+        let negation = !features.no_negation;
+        if negation != config.analyzer.negation.enabled || shown.contains(&"--negation") {
+            flags.push(if negation { "--negation" } else { "--no-negation" }.to_string());
+        }
+        let mut push = |flag: &str, differs: bool, value: Option<String>| {
+            if differs || (value.is_some() && shown.contains(&flag)) {
+                flags.push(flag.to_string());
+                flags.extend(value);
+            }
+        };
+        push(
+            "--numbers",
+            features.numbers != config.analyzer.tokenizer.numbers,
+            Some(number_policy_name(features.numbers).to_string()),
+        );
+        push("--fold-accents", features.fold_accents, None);
+        push(
+            "--min-df",
+            features.min_df != config.pruning.min_df,
+            Some(features.min_df.to_string()),
+        );
+        push(
+            "--max-df",
+            features.max_df != config.pruning.max_df,
+            Some(features.max_df.to_string()),
+        );
+        if let Some(n) = features.max_features {
+            push("--max-features", true, Some(n.to_string()));
+        }
+        push(
+            "--weighting",
+            features.weighting != config.weighting.scheme,
+            Some(features.weighting.name().to_string()),
+        );
+        push("--l2", features.l2, None);
+        push("--alpha", nb.alpha != params.alpha(), Some(nb.alpha.to_string()));
+        push(
+            "--variant",
+            nb.variant != params.variant(),
+            Some(nb.variant.name().to_string()),
+        );
+        push("--complement-norm", nb.complement_norm, None);
+        push("--priors", &nb.priors.0 != params.priors(), Some(nb.priors.to_string()));
+        flags
+    }
+}
+
+impl StopWordsArg {
+    /// The value `--stopwords` parses back into this one.
+    fn name(&self) -> String {
+        match self {
+            StopWordsArg::None => "none".into(),
+            StopWordsArg::English => "english".into(),
+            StopWordsArg::File(path) => {
+                let text = path.display().to_string();
+                if matches!(text.to_ascii_lowercase().as_str(), "none" | "english") {
+                    format!("./{text}")
+                } else {
+                    text
+                }
+            }
+        }
+    }
+}
+
 impl ReadingArgs {
+    /// The flags that give these reading options again: those that differ from the default.
+    pub fn to_flags(&self) -> Vec<String> {
+        let defaults = ReadOptions::default();
+        let mut flags = Vec::new();
+        if let Some(format) = self.input_format {
+            flags.extend(["--input-format".to_string(), format.to_string()]);
+        }
+        for (flag, value, default) in [
+            ("--text-column", &self.text_column, &defaults.text_column),
+            ("--label-column", &self.label_column, &defaults.label_column),
+            ("--id-column", &self.id_column, &defaults.id_column),
+        ] {
+            if value != default {
+                flags.extend([flag.to_string(), value.clone()]);
+            }
+        }
+        if let Some(map) = self.label_map.as_ref().filter(|map| map.iter().next().is_some()) {
+            flags.extend(["--label-map".to_string(), map.to_string()]);
+        }
+        flags
+    }
+
     /// The reading options; `require_label` for training and evaluation.
     pub fn options(&self, require_label: bool) -> ReadOptions {
         ReadOptions {
@@ -619,6 +1127,29 @@ impl PredictArgs {
     }
 }
 
+impl InspectArgs {
+    /// The model(s) to inspect: the file, one built-in model, or both.
+    pub fn model_choice(&self) -> ModelChoice {
+        match (&self.model, self.task) {
+            (Some(path), _) => ModelChoice::File(path.clone()),
+            (None, Some(task)) => ModelChoice::BuiltIn(task),
+            (None, None) => ModelChoice::BothBuiltIn,
+        }
+    }
+}
+
+impl SplitArgs {
+    /// How the folds are made, in words (`5 folds stratified by label, seed 42`).
+    pub fn describe(&self) -> String {
+        match (&self.group_by, &self.fold_column, &self.folds_file) {
+            (Some(column), ..) => format!("{} folds grouped by {column}, seed {}", self.folds, self.seed),
+            (_, Some(column), _) => format!("fixed folds from column {column}"),
+            (_, _, Some(file)) => format!("fixed folds from {}", file.display()),
+            _ => format!("{} folds stratified by label, seed {}", self.folds, self.seed),
+        }
+    }
+}
+
 impl EvalArgs {
     /// The model to evaluate (clap guarantees exactly one of -m and --task).
     pub fn model_choice(&self) -> ModelChoice {
@@ -652,8 +1183,8 @@ mod tests {
     #[test]
     fn defaults_are_the_libraries_defaults() {
         let args = train(&[]);
-        assert_eq!(args.features.config().unwrap(), FeatureConfig::default());
-        assert_eq!(args.naive_bayes.params().unwrap(), default_params());
+        assert_eq!(args.training.features.config().unwrap(), FeatureConfig::default());
+        assert_eq!(args.training.naive_bayes.params().unwrap(), default_params());
         assert_eq!(args.reading.options(false), ReadOptions::default());
     }
 
@@ -680,7 +1211,7 @@ mod tests {
             "log",
             "--l2",
         ]);
-        let config = args.features.config().unwrap();
+        let config = args.training.features.config().unwrap();
         assert_eq!(config.analyzer.ngrams, NgramRange { min: 1, max: 3 });
         assert_eq!(config.analyzer.stemmer, None);
         assert_eq!(config.analyzer.stopwords, StopWords::English);
@@ -692,7 +1223,11 @@ mod tests {
         assert_eq!(config.pruning.max_features, Some(100));
         assert_eq!(config.weighting.scheme, TermWeighting::Log);
         assert!(config.weighting.l2_normalize);
-        let negation = train(&["--no-negation", "--negation"]).features.config().unwrap();
+        let negation = train(&["--no-negation", "--negation"])
+            .training
+            .features
+            .config()
+            .unwrap();
         assert!(negation.analyzer.negation.enabled, "the last flag wins");
     }
 
@@ -707,15 +1242,23 @@ mod tests {
             "--priors",
             "uniform",
         ]);
-        let params = args.naive_bayes.params().unwrap();
+        let params = args.training.naive_bayes.params().unwrap();
         assert_eq!((params.alpha(), params.variant()), (0.5, Variant::Complement));
         assert!(params.complement_norm());
         assert_eq!(params.priors(), &Priors::Uniform);
-        assert!(train(&["--alpha", "0"]).naive_bayes.params().is_err());
-        assert!(train(&["--complement-norm"]).naive_bayes.params().is_err());
-        let given = train(&["--priors", "a=0.25,b=0.75"]).naive_bayes.params().unwrap();
+        assert!(train(&["--alpha", "0"]).training.naive_bayes.params().is_err());
+        assert!(train(&["--complement-norm"]).training.naive_bayes.params().is_err());
+        let given = train(&["--priors", "a=0.25,b=0.75"])
+            .training
+            .naive_bayes
+            .params()
+            .unwrap();
         assert!(matches!(given.priors(), Priors::Given(p) if p.len() == 2));
-        assert!(train(&["--priors", "a=0.5,b=0.6"]).naive_bayes.params().is_err());
+        assert!(train(&["--priors", "a=0.5,b=0.6"])
+            .training
+            .naive_bayes
+            .params()
+            .is_err());
     }
 
     #[test]

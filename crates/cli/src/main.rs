@@ -1,14 +1,16 @@
 //! `stance`: train, predict and evaluate naive Bayes stance and sentiment classifiers.
 //!
-//! A thin layer over the libraries: [`args`] parses and checks, [`commands`] calls
-//! stance-documents, stance-model and stance-eval, [`output`] prints, [`embedded`] holds the
-//! built-in models. `main` maps the outcome to an exit code: 0 success (a closed output pipe
+//! A thin layer over the libraries: [`args`] parses and checks ([`grid`] for `tune --grid`),
+//! [`commands`] calls stance-documents, stance-model and stance-eval, [`output`] prints,
+//! [`progress`] shows how long work advances, [`embedded`] holds the built-in models. `main` maps the outcome to an exit code: 0 success (a closed output pipe
 //! included), 1 runtime error, 2 usage error.
 
 mod args;
 mod commands;
 mod embedded;
+mod grid;
 mod output;
+mod progress;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -50,6 +52,11 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Train(args)) => commands::train::run(args),
         Some(Command::Predict(args)) => commands::predict::run(args),
         Some(Command::Eval(args)) => commands::eval::run(args),
+        Some(Command::Cv(args)) => commands::cv::run(args),
+        Some(Command::Tune(args)) => commands::tune::run(args),
+        Some(Command::Inspect(args)) => commands::inspect::run(args),
+        Some(Command::Merge(args)) => commands::merge::run(args),
+        Some(Command::Update(args)) => commands::update::run(args),
         None => Err(UsageError("no command given; try `stance --help`".into()).into()),
     }
 }

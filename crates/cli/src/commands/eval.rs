@@ -10,6 +10,7 @@ use super::{note, BATCH};
 use crate::args::{EvalArgs, ReportFormat};
 use crate::embedded;
 use crate::output::Sink;
+use crate::progress::Progress;
 
 /// Runs `stance eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
@@ -22,6 +23,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let mut y_pred: Vec<String> = Vec::new();
     let mut probabilities: Vec<Vec<f64>> = Vec::new();
     let mut texts: Vec<String> = Vec::with_capacity(BATCH);
+    let progress = Progress::new(args.quiet, None, "evaluating", "documents");
     loop {
         texts.clear();
         for document in documents.by_ref().take(BATCH) {
@@ -45,7 +47,9 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             y_pred.push(prediction.label);
             probabilities.push(prediction.probabilities);
         }
+        progress.inc(texts.len() as u64);
     }
+    progress.finish();
 
     let mut input = EvalInput::new(y_true, y_pred)
         .with_labels(labels.iter().cloned())

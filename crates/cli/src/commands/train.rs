@@ -6,41 +6,29 @@ use anyhow::{bail, Context, Result};
 use stance_documents::read_inputs;
 use stance_model::{Classifier, ModelForm, TrainingStatistics};
 
-use super::{note, BATCH};
+use super::{add_labeled, list, note};
 use crate::args::{TrainArgs, UsageError};
+use crate::progress::Progress;
 
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
-    let config = args.features.config()?;
-    let params = args.naive_bayes.params()?;
+    let (config, params) = args.training.settings()?;
     let options = args.reading.options(true);
-    check_output_directory(args)?;
+    check_output_directory(&args.output)?;
     let start = Instant::now();
 
     // Refused settings (tf-idf with L2 rows) are known before reading: a usage error.
     let mut statistics = TrainingStatistics::new(config).map_err(|e| UsageError(e.to_string()))?;
     let mut documents = read_inputs(&args.data, &options)?;
-    let mut batch: Vec<(String, String)> = Vec::with_capacity(BATCH);
-    loop {
-        batch.clear();
-        for document in documents.by_ref().take(BATCH) {
-            let document = document?;
-            let Some(label) = document.label else {
-                bail!("{}: missing label", document.source);
-            };
-            batch.push((document.text, label));
-        }
-        if batch.is_empty() {
-            break;
-        }
-        statistics.add_documents(&batch)?;
-    }
+    let progress = Progress::new(args.quiet, None, "training", "documents");
+    add_labeled(&mut statistics, &mut documents, &progress)?;
     let stats = documents.stats();
     if statistics.n_documents() == 0 {
         bail!("no training documents in {}", list(&args.data));
     }
 
     let model = Classifier::from_statistics(&params, statistics)?;
+    progress.finish();
     let form = if args.compact {
         ModelForm::Compact
     } else {
@@ -49,20 +37,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     model.save(&args.output, form)?;
 
     if !args.quiet {
-        let metadata = model.metadata();
-        let per_label: Vec<String> = metadata
-            .documents_per_label
-            .iter()
-            .map(|(label, n)| format!("{label} {n}"))
-            .collect();
         note(format_args!(
-            "stance: trained {}: {} documents ({}), {} terms kept of {} seen, {} form, {:.2} s",
+            "stance: trained {}: {}, {:.2} s",
             args.output.display(),
-            metadata.fingerprint.documents,
-            per_label.join(", "),
-            model.featurizer().vocabulary().len(),
-            metadata.terms_seen,
-            if args.compact { "compact" } else { "full" },
+            summary(&model, form),
             start.elapsed().as_secs_f64(),
         ));
         if stats.empty_texts > 0 {
@@ -75,9 +53,26 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     Ok(())
 }
 
+/// `N documents (label n, ...), V terms kept of T seen, FORM form`: what a written model holds.
+pub fn summary(model: &Classifier, form: ModelForm) -> String {
+    let metadata = model.metadata();
+    let per_label: Vec<String> = metadata
+        .documents_per_label
+        .iter()
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect();
+    format!(
+        "{} documents ({}), {} terms kept of {} seen, {} form",
+        metadata.fingerprint.documents,
+        per_label.join(", "),
+        model.featurizer().vocabulary().len(),
+        metadata.terms_seen,
+        if form == ModelForm::Compact { "compact" } else { "full" },
+    )
+}
+
 /// Fails before the (possibly long) training pass when the model could not be written anyway.
-fn check_output_directory(args: &TrainArgs) -> Result<()> {
-    let output = &args.output;
+pub fn check_output_directory(output: &std::path::Path) -> Result<()> {
     if output.is_dir() {
         bail!("{}: is a directory; -o names the model file to write", output.display());
     }
@@ -94,12 +89,4 @@ fn check_output_directory(args: &TrainArgs) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn list(paths: &[std::path::PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

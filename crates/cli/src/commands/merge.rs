@@ -1,0 +1,88 @@
+//! `stance merge`: full models trained with the same settings on different data, merged into the
+//! model of all their data (exactly, for count, binary and tf-idf weighting).
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use stance_model::{Classifier, ModelError, ModelForm};
+
+use super::note;
+use super::train::{check_output_directory, summary};
+use crate::args::{MergeArgs, TrainingFlags};
+use crate::embedded;
+
+/// Runs `stance merge`.
+pub fn run(args: &MergeArgs) -> Result<()> {
+    check_output_directory(&args.output)?;
+    let mut merged: Option<(Classifier, &Path)> = None;
+    for path in &args.models {
+        let model = load_full(path, "merge")?;
+        merged = Some(match merged {
+            None => (model, path),
+            Some((into, first)) => {
+                if let Some(difference) = difference(&into, &model) {
+                    bail!(
+                        "cannot merge {} into {}: {difference}; merge needs models trained with the same flags",
+                        path.display(),
+                        first.display()
+                    );
+                }
+                let model = into
+                    .merge(model)
+                    .with_context(|| format!("cannot merge {} into {}", path.display(), first.display()))?;
+                (model, first)
+            }
+        });
+    }
+    let (model, _) = merged.expect("clap requires at least one MODEL");
+    let form = if args.compact {
+        ModelForm::Compact
+    } else {
+        ModelForm::Full
+    };
+    model.save(&args.output, form)?;
+    if !args.quiet {
+        note(format_args!(
+            "stance: merged {} models into {}: {}",
+            args.models.len(),
+            args.output.display(),
+            summary(&model, form)
+        ));
+    }
+    Ok(())
+}
+
+/// A model file in the full form (with term statistics), as `what` (merge, update) needs.
+pub fn load_full(path: &Path, what: &'static str) -> Result<Classifier> {
+    let model = embedded::load_file(path)?;
+    if model.statistics().is_none() {
+        bail!("{}: {}", path.display(), ModelError::CompactModel(what));
+    }
+    Ok(model)
+}
+
+/// How the settings of `other` differ from those of `model`, if they do.
+fn difference(model: &Classifier, other: &Classifier) -> Option<String> {
+    let config = model.featurizer().config();
+    let other_config = other.featurizer().config();
+    if config == other_config && model.params() == other.params() {
+        return None;
+    }
+    let flags = TrainingFlags::from_settings(config, model.params()).to_flags();
+    let other_flags = TrainingFlags::from_settings(other_config, other.params()).to_flags();
+    if flags == other_flags {
+        return Some("their featurizer settings differ (stop-word lists or negation cues)".into());
+    }
+    let show = |flags: &[String]| {
+        if flags.is_empty() {
+            "the defaults".to_string()
+        } else {
+            flags.join(" ")
+        }
+    };
+    Some(format!(
+        "it was trained with {}, the other with {}",
+        show(&other_flags),
+        show(&flags)
+    ))
+}

@@ -1,0 +1,378 @@
+//! `stance tune`: cross-validate every combination of a grid of training settings on the same
+//! folds, rank them by one metric, and print the best as a `stance train` command line.
+
+use std::io::Write;
+
+use anyhow::{bail, Result};
+use serde::Serialize;
+use stance_eval::{CrossValidationReport, Summary};
+use stance_features::FeatureConfig;
+use stance_model::ValidNaiveBayesParams;
+
+use super::cv::{make_folds, Corpus, Plan};
+use super::note;
+use crate::args::{Metric, TrainingFlags, TuneArgs, TuneFormat, UsageError};
+use crate::grid::Setting;
+use crate::output::Sink;
+use crate::progress::Progress;
+
+/// The model file named in the printed command line.
+const TUNED_MODEL: &str = "tuned.model";
+
+/// A combination of the grid that can be trained.
+struct Candidate {
+    settings: Vec<Setting>,
+    flags: TrainingFlags,
+    config: FeatureConfig,
+    params: ValidNaiveBayesParams,
+}
+
+/// A cross-validated candidate.
+struct Scored {
+    settings: Vec<Setting>,
+    flags: TrainingFlags,
+    mean: f64,
+    std: f64,
+    cv: CrossValidationReport,
+}
+
+impl Scored {
+    /// The train flags of every key of the grid (even at its default), and the other training
+    /// flags that are not at their default.
+    fn train_flags(&self) -> Vec<String> {
+        let shown: Vec<&str> = self.settings.iter().map(|s| s.key().flag()).collect();
+        self.flags.flags_showing(&shown)
+    }
+}
+
+/// Runs `stance tune`.
+pub fn run(args: &TuneArgs) -> Result<()> {
+    // Every combination is checked before any data is read; those that make no sense together
+    // (complement_norm=on with variant=multinomial) are skipped with the reason.
+    let mut candidates = Vec::new();
+    let mut skipped: Vec<(Vec<Setting>, String)> = Vec::new();
+    for settings in args.grid.points() {
+        let mut flags = args.training.clone();
+        for setting in &settings {
+            setting.apply(&mut flags);
+        }
+        match flags.settings() {
+            Ok((config, params)) => candidates.push(Candidate {
+                settings,
+                flags,
+                config,
+                params,
+            }),
+            Err(error) if error.chain().any(|cause| cause.is::<UsageError>()) => {
+                skipped.push((settings, format!("{error:#}")))
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if candidates.is_empty() {
+        let (settings, reason) = &skipped[0];
+        return Err(UsageError(format!(
+            "no combination of the grid can be trained; {}: {reason}",
+            join(settings)
+        ))
+        .into());
+    }
+
+    let corpus = Corpus::read(&args.data, &args.reading, args.quiet)?;
+    let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    let progress = Progress::new(
+        args.quiet,
+        Some((candidates.len() * folds.n_folds()) as u64),
+        "tuning",
+        "models trained",
+    );
+    let mut scored = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let plan = Plan {
+            corpus: &corpus,
+            folds: &folds,
+            config: &candidate.config,
+            params: &candidate.params,
+            neutral: args.neutral.as_deref(),
+            seed: args.split.seed,
+            learning_curve: false,
+            wrong_examples: 0,
+        };
+        let cv = plan.report(&plan.run(&progress)?)?;
+        let (Some(mean), Some(std)) = (value(args.metric, &cv.mean), value(args.metric, &cv.std)) else {
+            bail!(
+                "{} is not defined for this data{}; rank by another --metric",
+                args.metric.name(),
+                if args.metric == Metric::FAvg {
+                    " (no neutral class: name it with --neutral LABEL)"
+                } else {
+                    ""
+                }
+            );
+        };
+        scored.push(Scored {
+            settings: candidate.settings,
+            flags: candidate.flags,
+            mean,
+            std,
+            cv,
+        });
+    }
+    progress.finish();
+
+    // Best first; ties keep the grid's order.
+    if args.metric.lower_is_better() {
+        scored.sort_by(|a, b| a.mean.total_cmp(&b.mean));
+    } else {
+        scored.sort_by(|a, b| b.mean.total_cmp(&a.mean));
+    }
+    let command = best_command(args, &scored[0]);
+    let split = args.split.describe();
+    let mut out = Sink::new(args.output.as_deref());
+    match args.format {
+        TuneFormat::Text => write_text(
+            &mut out,
+            args,
+            &split,
+            corpus.documents.len(),
+            &scored,
+            &skipped,
+            &command,
+        )?,
+        TuneFormat::Json => {
+            let json = TuneJson {
+                metric: args.metric.name(),
+                lower_is_better: args.metric.lower_is_better(),
+                split,
+                n_folds: folds.n_folds(),
+                n_documents: corpus.documents.len(),
+                ranking: scored
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| RankedJson {
+                        rank: i + 1,
+                        settings: settings_json(&s.settings),
+                        flags: s.train_flags(),
+                        mean: s.mean,
+                        std: s.std,
+                        summary: SummaryJson {
+                            mean: &s.cv.mean,
+                            std: &s.cv.std,
+                        },
+                    })
+                    .collect(),
+                skipped: skipped
+                    .iter()
+                    .map(|(settings, reason)| SkippedJson {
+                        settings: settings_json(settings),
+                        reason,
+                    })
+                    .collect(),
+                best_command: command,
+            };
+            writeln!(out, "{}", serde_json::to_string(&json)?)?;
+        }
+    }
+    out.finish()?;
+    if !args.quiet && args.format == TuneFormat::Json && !skipped.is_empty() {
+        note(format_args!(
+            "stance: warning: {} combinations of the grid were skipped (see `skipped`)",
+            skipped.len()
+        ));
+    }
+    Ok(())
+}
+
+/// The mean or std of `metric` in a summary over folds.
+fn value(metric: Metric, summary: &Summary) -> Option<f64> {
+    match metric {
+        Metric::MacroF1 => Some(summary.macro_f1),
+        Metric::Accuracy => Some(summary.accuracy),
+        Metric::WeightedF1 => Some(summary.weighted_f1),
+        Metric::BalancedAccuracy => Some(summary.balanced_accuracy),
+        Metric::FAvg => summary.f_avg,
+        Metric::Kappa => Some(summary.kappa),
+        Metric::Mcc => Some(summary.mcc),
+        Metric::LogLoss => summary.log_loss,
+        Metric::Brier => summary.brier,
+    }
+}
+
+/// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.
+fn best_command(args: &TuneArgs, best: &Scored) -> String {
+    let mut words: Vec<String> = vec!["stance".into(), "train".into()];
+    words.extend(args.data.iter().map(|path| path.display().to_string()));
+    words.extend(["-o".to_string(), TUNED_MODEL.to_string()]);
+    words.extend(best.train_flags());
+    words.extend(args.reading.to_flags());
+    words.iter().map(|word| shell_word(word)).collect::<Vec<_>>().join(" ")
+}
+
+/// `word` as one word of a POSIX shell command line: as it is when it is safe, else single-quoted.
+fn shell_word(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if safe {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// `1 combination`, `2 combinations`; `more` stays `more`.
+fn plural(n: usize, noun: &str) -> String {
+    match (n, noun) {
+        (1, _) | (_, "more") => format!("{n} {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
+fn join(settings: &[Setting]) -> String {
+    settings.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+}
+
+/// The ranking as a table, the skipped combinations, and the best command line.
+fn write_text(
+    out: &mut impl Write,
+    args: &TuneArgs,
+    split: &str,
+    n_documents: usize,
+    scored: &[Scored],
+    skipped: &[(Vec<Setting>, String)],
+    command: &str,
+) -> Result<()> {
+    let d = args.digits;
+    let metric = args.metric.name();
+    writeln!(
+        out,
+        "tune: {} settings, {split}, {n_documents} documents; ranked by {metric} ({}), mean ± std over folds",
+        scored.len(),
+        if args.metric.lower_is_better() {
+            "lower is better"
+        } else {
+            "higher is better"
+        }
+    )?;
+    writeln!(out)?;
+
+    let scores: Vec<String> = scored
+        .iter()
+        .map(|s| format!("{:.d$} ± {:.d$}", s.mean, s.std))
+        .collect();
+    let score_width = scores
+        .iter()
+        .map(|s| s.chars().count())
+        .chain([metric.len()])
+        .max()
+        .unwrap_or(0);
+    let axes = args.grid.axes();
+    let widths: Vec<usize> = axes
+        .iter()
+        .enumerate()
+        .map(|(i, axis)| {
+            scored
+                .iter()
+                .map(|s| s.settings[i].text().chars().count())
+                .chain([axis.key().name().len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut header = format!("{:>4}  {metric:<score_width$}", "rank");
+    for (axis, width) in axes.iter().zip(&widths) {
+        header.push_str(&format!("  {:<width$}", axis.key().name()));
+    }
+    writeln!(out, "{}", header.trim_end())?;
+    for (rank, (s, score)) in scored.iter().zip(&scores).enumerate() {
+        let mut line = format!("{:>4}  {score:<score_width$}", rank + 1);
+        for (setting, width) in s.settings.iter().zip(&widths) {
+            line.push_str(&format!("  {:<width$}", setting.text()));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if !skipped.is_empty() {
+        // One line per reason, in grid order, with its first combination.
+        let mut reasons: Vec<(&str, usize, &[Setting])> = Vec::new();
+        for (settings, reason) in skipped {
+            match reasons.iter_mut().find(|(r, ..)| r == reason) {
+                Some((_, count, _)) => *count += 1,
+                None => reasons.push((reason, 1, settings)),
+            }
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "skipped {} that cannot be trained:",
+            plural(skipped.len(), "combination")
+        )?;
+        for (reason, count, first) in reasons {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (and {} like it)", plural(n - 1, "more")),
+            };
+            writeln!(out, "  {}{more}: {reason}", join(first))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "best: {command}")?;
+    Ok(())
+}
+
+fn settings_json(settings: &[Setting]) -> serde_json::Map<String, serde_json::Value> {
+    settings
+        .iter()
+        .map(|s| (s.key().name().to_string(), serde_json::Value::from(s.text())))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TuneJson<'a> {
+    metric: &'static str,
+    lower_is_better: bool,
+    split: String,
+    n_folds: usize,
+    n_documents: usize,
+    ranking: Vec<RankedJson<'a>>,
+    skipped: Vec<SkippedJson<'a>>,
+    best_command: String,
+}
+
+#[derive(Serialize)]
+struct RankedJson<'a> {
+    rank: usize,
+    settings: serde_json::Map<String, serde_json::Value>,
+    flags: Vec<String>,
+    mean: f64,
+    std: f64,
+    summary: SummaryJson<'a>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    mean: &'a Summary,
+    std: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    settings: serde_json::Map<String, serde_json::Value>,
+    reason: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_are_quoted_only_when_needed() {
+        assert_eq!(shell_word("train.tsv"), "train.tsv");
+        assert_eq!(shell_word("--ngrams"), "--ngrams");
+        assert_eq!(shell_word("1..2"), "1..2");
+        assert_eq!(shell_word("pos=positive,neg=negative"), "pos=positive,neg=negative");
+        assert_eq!(shell_word("my data.tsv"), "'my data.tsv'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word(""), "''");
+    }
+}
