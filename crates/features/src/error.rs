@@ -49,6 +49,9 @@ pub enum FeatureError {
         /// Terms in the vocabulary.
         vocabulary: usize,
     },
+    /// A vocabulary whose text exceeds 4 GiB.
+    #[error("the vocabulary's terms exceed 4 GiB of text")]
+    VocabularyTooLarge,
     /// A vocabulary whose terms are not strictly sorted (a damaged featurizer).
     #[error("the vocabulary is not sorted and unique at term {0}")]
     UnsortedVocabulary(usize),

@@ -157,7 +157,6 @@ impl Featurizer {
         let idf = (config.weighting.scheme == TermWeighting::TfIdf).then(|| {
             vocabulary
                 .terms()
-                .iter()
                 .map(|t| inverse_document_frequency(n_documents, document_frequency(t)))
                 .collect()
         });

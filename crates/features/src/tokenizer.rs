@@ -110,7 +110,7 @@ impl<'a> Iterator for Tokens<'a> {
                 }
             }
             let bytes = self.text.as_bytes();
-            while self.position < bytes.len() && bytes[self.position].is_ascii_whitespace() {
+            while self.position < bytes.len() && is_space(bytes[self.position]) {
                 self.position += 1;
             }
             if self.position >= bytes.len() {
@@ -119,7 +119,7 @@ impl<'a> Iterator for Tokens<'a> {
             let start = self.position;
             let chunk_end = bytes[start..]
                 .iter()
-                .position(|b| b.is_ascii_whitespace())
+                .position(|&b| is_space(b))
                 .map_or(bytes.len(), |i| start + i);
             if !bytes[start..chunk_end].is_ascii() {
                 // A combining mark or joiner after a space belongs to the space's segment (WB4),
@@ -131,7 +131,9 @@ impl<'a> Iterator for Tokens<'a> {
                 continue;
             }
             let end = ascii_token_end(bytes, start, chunk_end);
-            let kind = classify(&self.text[start..end]).expect("not whitespace");
+            let Some(kind) = classify(&self.text[start..end]) else {
+                continue;
+            };
             self.position = end;
             if kind == TokenKind::Word
                 && is_dotted_abbreviation(&self.text[start..end])
@@ -153,6 +155,12 @@ impl<'a> Tokens<'a> {
             kind,
         }
     }
+}
+
+/// ASCII whitespace as `char::is_whitespace` sees it (which, unlike `u8::is_ascii_whitespace`,
+/// includes the vertical tab).
+fn is_space(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || byte == 0x0B
 }
 
 /// The end of the UAX #29 segment of ASCII text starting at `start` (not whitespace), by `limit`.
@@ -278,7 +286,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_ascii_fast_path_gives_the_uax29_tokens(text in "[a-zA-Z0-9 .,;:'_!?()\\-\"%$]{0,60}") {
+        fn the_ascii_fast_path_gives_the_uax29_tokens(text in "[a-zA-Z0-9 .,;:'_!?()\\-\"%$\\x00-\\x1F\\x7F]{0,60}") {
             let fast: Vec<(&str, TokenKind)> = tokens(&text).map(|t| (t.text, t.kind)).collect();
             proptest::prop_assert_eq!(fast, reference(&text));
         }
@@ -288,6 +296,12 @@ mod tests {
             let fast: Vec<(&str, TokenKind)> = tokens(&text).map(|t| (t.text, t.kind)).collect();
             proptest::prop_assert_eq!(fast, reference(&text));
         }
+    }
+
+    #[test]
+    fn control_characters_never_panic() {
+        assert!(texts("a\u{b}b").len() == 2);
+        assert!(texts("\u{b}\u{c}\u{1f}\u{0}").iter().all(|t| !t.is_empty()));
     }
 
     #[test]

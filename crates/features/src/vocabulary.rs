@@ -123,7 +123,7 @@ impl PruningConfig {
                 kept.truncate(limit);
             }
         }
-        let mut terms: Vec<String> = kept.into_iter().map(|(term, _)| term.to_string()).collect();
+        let mut terms: Vec<&str> = kept.into_iter().map(|(term, _)| term).collect();
         terms.sort_unstable();
         Vocabulary::from_sorted(terms)
     }
@@ -131,12 +131,13 @@ impl PruningConfig {
 
 /// The fitted vocabulary: sorted, unique terms; a term's column is its rank.
 ///
-/// Each term is stored once: the lookup table holds column numbers and compares against the term
-/// list, so a large n-gram vocabulary costs one copy of its strings.
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(try_from = "Vec<String>", into = "Vec<String>")]
+/// The terms are stored once, end to end in one string with their end offsets, and the lookup
+/// table holds column numbers that it compares against that text. A large n-gram vocabulary thus
+/// costs one copy of its text and loads with one allocation (serialized, it is the list of terms).
+#[derive(Clone)]
 pub struct Vocabulary {
-    terms: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
     columns: HashTable<u32>,
 }
 
@@ -146,68 +147,126 @@ fn term_hash(term: &str) -> u64 {
 
 impl Vocabulary {
     /// A vocabulary from terms that must already be sorted and unique.
-    pub fn from_sorted(terms: Vec<String>) -> Result<Self, FeatureError> {
-        if let Some(i) = terms.windows(2).position(|w| w[0] >= w[1]) {
-            return Err(FeatureError::UnsortedVocabulary(i + 1));
+    pub fn from_sorted<S: AsRef<str>>(terms: impl IntoIterator<Item = S>) -> Result<Self, FeatureError> {
+        let mut builder = VocabularyBuilder::default();
+        for term in terms {
+            builder.push(term.as_ref())?;
         }
-        let mut columns = HashTable::with_capacity(terms.len());
-        for (i, term) in terms.iter().enumerate() {
-            columns.insert_unique(term_hash(term), i as u32, |&c| term_hash(&terms[c as usize]));
-        }
-        Ok(Self { terms, columns })
+        Ok(builder.finish())
     }
 
     /// The column of `term`, if it is in the vocabulary.
     pub fn column(&self, term: &str) -> Option<u32> {
         self.columns
-            .find(term_hash(term), |&c| self.terms[c as usize] == term)
+            .find(term_hash(term), |&c| self.term_at(c as usize) == term)
             .copied()
     }
 
     /// The term of `column`.
     pub fn term(&self, column: u32) -> Option<&str> {
-        self.terms.get(column as usize).map(String::as_str)
+        ((column as usize) < self.ends.len()).then(|| self.term_at(column as usize))
+    }
+
+    fn term_at(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
     }
 
     /// All terms, in column order.
-    pub fn terms(&self) -> &[String] {
-        &self.terms
+    pub fn terms(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.ends.len()).map(|i| self.term_at(i))
     }
 
     /// The number of terms (columns).
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.ends.len()
     }
 
     /// Whether no term was kept.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.ends.is_empty()
+    }
+}
+
+/// Builds a [`Vocabulary`] from sorted terms, checking the order as it goes.
+#[derive(Default)]
+struct VocabularyBuilder {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl VocabularyBuilder {
+    fn push(&mut self, term: &str) -> Result<(), FeatureError> {
+        if let Some(&last_end) = self.ends.last() {
+            let n = self.ends.len();
+            let last_start = if n > 1 { self.ends[n - 2] as usize } else { 0 };
+            if &self.text[last_start..last_end as usize] >= term {
+                return Err(FeatureError::UnsortedVocabulary(n));
+            }
+        }
+        self.text.push_str(term);
+        let end = u32::try_from(self.text.len()).map_err(|_| FeatureError::VocabularyTooLarge)?;
+        self.ends.push(end);
+        Ok(())
+    }
+
+    fn finish(self) -> Vocabulary {
+        let mut vocabulary = Vocabulary {
+            text: self.text,
+            ends: self.ends,
+            columns: HashTable::new(),
+        };
+        let mut columns = HashTable::with_capacity(vocabulary.ends.len());
+        for i in 0..vocabulary.ends.len() {
+            let term = vocabulary.term_at(i);
+            columns.insert_unique(term_hash(term), i as u32, |&c| {
+                term_hash(vocabulary.term_at(c as usize))
+            });
+        }
+        vocabulary.columns = columns;
+        vocabulary
+    }
+}
+
+impl Serialize for Vocabulary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.terms())
+    }
+}
+
+impl<'de> Deserialize<'de> for Vocabulary {
+    /// Reads the list of terms; borrowed strings (as postcard gives) are appended without an
+    /// allocation per term.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Terms;
+        impl<'de> serde::de::Visitor<'de> for Terms {
+            type Value = Vocabulary;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sorted list of unique terms")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vocabulary, A::Error> {
+                let mut builder = VocabularyBuilder::default();
+                while let Some(term) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
+                    builder.push(&term).map_err(serde::de::Error::custom)?;
+                }
+                Ok(builder.finish())
+            }
+        }
+        deserializer.deserialize_seq(Terms)
     }
 }
 
 impl PartialEq for Vocabulary {
     fn eq(&self, other: &Self) -> bool {
-        self.terms == other.terms
+        self.ends == other.ends && self.text == other.text
     }
 }
 
 impl std::fmt::Debug for Vocabulary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vocabulary").field("len", &self.terms.len()).finish()
-    }
-}
-
-impl TryFrom<Vec<String>> for Vocabulary {
-    type Error = FeatureError;
-
-    fn try_from(terms: Vec<String>) -> Result<Self, Self::Error> {
-        Self::from_sorted(terms)
-    }
-}
-
-impl From<Vocabulary> for Vec<String> {
-    fn from(vocabulary: Vocabulary) -> Self {
-        vocabulary.terms
+        f.debug_struct("Vocabulary").field("len", &self.ends.len()).finish()
     }
 }
 
@@ -233,7 +292,12 @@ mod tests {
     }
 
     fn select(config: PruningConfig) -> Vec<String> {
-        config.select(stats(), 10).unwrap().terms().to_vec()
+        config
+            .select(stats(), 10)
+            .unwrap()
+            .terms()
+            .map(str::to_string)
+            .collect()
     }
 
     #[test]
@@ -280,7 +344,16 @@ mod tests {
 
     #[test]
     fn unsorted_vocabulary_is_rejected() {
-        assert!(Vocabulary::from_sorted(vec!["b".into(), "a".into()]).is_err());
+        assert!(Vocabulary::from_sorted(["b", "a"]).is_err());
+        assert!(Vocabulary::from_sorted(["a", "a"]).is_err());
+        let vocabulary = Vocabulary::from_sorted(["a", "ab", "b"]).unwrap();
+        assert_eq!(vocabulary.column("ab"), Some(1));
+        assert_eq!(vocabulary.term(2), Some("b"));
+        assert_eq!(vocabulary.term(3), None);
+        assert_eq!(vocabulary.column("c"), None);
+        let json = serde_json::to_string(&vocabulary).unwrap();
+        assert_eq!(json, r#"["a","ab","b"]"#);
+        assert_eq!(serde_json::from_str::<Vocabulary>(&json).unwrap(), vocabulary);
         assert!(serde_json::from_str::<Vocabulary>(r#"["a","a"]"#).is_err());
     }
 }

@@ -40,8 +40,10 @@ pub enum ModelError {
     /// An error from linfa's traits.
     #[error(transparent)]
     Linfa(#[from] linfa::Error),
-    /// A file that could not be read or written.
-    #[error("{path}: {source}")]
+    /// A file that could not be read or written. The operating system's error is the
+    /// [source](std::error::Error::source), not repeated in the message (print the chain, e.g.
+    /// anyhow's `{:#}`).
+    #[error("{}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -49,7 +51,7 @@ pub enum ModelError {
         source: std::io::Error,
     },
     /// A file that is not a valid model, with the reason.
-    #[error("{path}: not a valid model file: {reason}")]
+    #[error("{}: not a valid model file: {reason}", .path.display())]
     Corrupt {
         /// The file.
         path: PathBuf,
@@ -57,7 +59,10 @@ pub enum ModelError {
         reason: String,
     },
     /// A model file written by a newer version of the format.
-    #[error("{path}: model format version {found} is newer than this program supports ({supported}); upgrade stance")]
+    #[error(
+        "{}: model format version {found} is newer than this program supports ({supported}); upgrade stance",
+        .path.display()
+    )]
     FutureVersion {
         /// The file.
         path: PathBuf,

@@ -102,8 +102,20 @@ impl Classifier {
             path: origin.to_path_buf(),
             reason,
         };
-        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(corrupt("it does not start with a stance model header".into()));
+        if bytes.is_empty() {
+            return Err(corrupt("the file is empty".into()));
+        }
+        let magic_len = bytes.len().min(MAGIC.len());
+        if bytes[..magic_len] != MAGIC[..magic_len] {
+            return Err(corrupt(
+                "it does not start with a stance model header (is it a model written by `stance train`?)".into(),
+            ));
+        }
+        if bytes.len() < HEADER_LEN {
+            return Err(corrupt(format!(
+                "truncated: {} bytes, shorter than the {HEADER_LEN}-byte header",
+                bytes.len()
+            )));
         }
         let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         if version > FORMAT_VERSION {
@@ -179,6 +191,17 @@ fn keep_permissions(path: &Path, temp: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `error` without the name of the temporary file that `tempfile` appends to its errors
+/// (`No such file or directory (os error 2) at path "/dir/.stance-x1y2.tmp"`): the user never
+/// named that file, and the error is reported for the file they did name.
+fn without_temporary_path(error: std::io::Error) -> std::io::Error {
+    let message = error.to_string();
+    match message.rfind(" at path \"") {
+        Some(end) => std::io::Error::new(error.kind(), &message[..end]),
+        None => error,
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same directory, fsync and rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
     let io = |source| ModelError::Io {
@@ -193,7 +216,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         .prefix(".stance-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|error| io(without_temporary_path(error)))?;
     keep_permissions(path, temp.as_file()).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;

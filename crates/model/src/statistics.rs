@@ -318,8 +318,8 @@ impl TrainingStatistics {
         };
         let scheme = self.config.weighting.scheme;
         let float_weights = self.float_weights();
-        for (column, term) in vocabulary.terms().iter().enumerate() {
-            let t = self.terms[term.as_str()] as usize;
+        for (column, term) in vocabulary.terms().enumerate() {
+            let t = self.terms[term] as usize;
             let idf = featurizer.idf().map_or(1.0, |idf| idf[column]);
             for (k, &c) in order.iter().enumerate() {
                 let class = &self.classes[c];
