@@ -1,0 +1,656 @@
+//! Finding who a sentence attributes its content to: `X said`, `said X`, `X, the minister,
+//! argued that`, `X has reportedly declared`, `according to X`, `quoted X as saying`, `the
+//! president said`, `he said`, and, inside a quotation that reports speech itself, a subject at
+//! the start of the quotation (`“The adviser said ...,” notes ...`).
+//!
+//! The patterns only read the sentence; what a mention refers to is decided elsewhere.
+
+use super::gazetteer::{
+    is_between, is_definite, is_indefinite, is_particle, is_passive_auxiliary, is_person_pronoun, is_preposition,
+    is_subordinator, reporting_verb, role_noun, title_role,
+};
+use super::names::{after_the, leading_non_names, parse_appositive, parse_run, Parsed, ParsedName, Role};
+use super::tokens::Token;
+use crate::Span;
+
+/// Who a sentence names as its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Mention {
+    /// A name (`Oren Kastrel`, `Minister Kastrel`, `Kastrel`, `Vardan News Agency (VNA)`).
+    Name(ParsedName),
+    /// A definite description by role (`the president`, `the Dastani adviser`).
+    Role {
+        /// The role referred to.
+        role: Role,
+        /// The description as written.
+        surface: String,
+        /// Where it lies in the article.
+        span: Span,
+    },
+    /// `he` or `she`.
+    Pronoun,
+    /// Someone unnamed (`officials said`, `a commander said`, `they said`).
+    Unknown,
+}
+
+impl Mention {
+    /// Where the mention lies in the article, for a name or a role.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Mention::Name(name) => Some(name.span),
+            Mention::Role { span, .. } => Some(*span),
+            Mention::Pronoun | Mention::Unknown => None,
+        }
+    }
+}
+
+/// The mentions found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct Mentions {
+    /// The attribution outside quotation marks, if any.
+    pub outer: Option<Mention>,
+    /// A speaker named at the start of a quotation that itself reports speech.
+    pub inner: Option<Mention>,
+}
+
+/// Finds the mentions of one sentence's tokens.
+pub(super) fn find(article: &str, tokens: &[Token]) -> Mentions {
+    let outer = explicit(article, tokens).or_else(|| by_verb(article, tokens, false));
+    let inner = by_verb(article, tokens, true).filter(|m| *m != Mention::Unknown);
+    Mentions { outer, inner }
+}
+
+/// `according to X`, `quoted X as saying`, `X was quoted as saying`.
+fn explicit(article: &str, tokens: &[Token]) -> Option<Mention> {
+    for (i, token) in tokens.iter().enumerate() {
+        if token.quoted || !token.word {
+            continue;
+        }
+        if token.text.eq_ignore_ascii_case("according") && tokens.get(i + 1).is_some_and(|t| t.text == "to") {
+            if let Some((mention, _)) = subject_right(article, tokens, i + 2) {
+                return Some(mention);
+            }
+        }
+        if token.text == "quoted" {
+            if let Some((mention, end)) = subject_right(article, tokens, i + 1) {
+                if as_saying(tokens, end) {
+                    return Some(mention);
+                }
+            }
+            if as_saying(tokens, i + 1) && i > 0 && is_passive_auxiliary(tokens[i - 1].text) {
+                if let Some((mention, _)) = subject_left(article, tokens, i, true) {
+                    return Some(mention);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn as_saying(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at).is_some_and(|t| t.text == "as")
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.text, "saying" | "telling" | "writing" | "stating"))
+}
+
+/// The first reporting verb with a subject, outside quotations (`inner == false`) or inside one
+/// with its subject opening the quotation (`inner == true`).
+fn by_verb(article: &str, tokens: &[Token], inner: bool) -> Option<Mention> {
+    for (v, token) in tokens.iter().enumerate() {
+        if !token.word || token.quoted != inner {
+            continue;
+        }
+        let Some(verb) = reporting_verb(token.text) else {
+            continue;
+        };
+        let next = tokens.get(v + 1).map(|t| t.text);
+        if (verb.lemma == "call" && next != Some("for"))
+            || next == Some("by")
+            || (verb.lemma == "accuse" && next == Some("of"))
+        {
+            continue;
+        }
+        // A plural noun (`demands`, `calls`) looks like a verb in `-s`; only a named subject makes
+        // it one.
+        let third_person = token.text.ends_with('s') && token.text != verb.lemma;
+        let left = subject_left(article, tokens, v, false)
+            .filter(|(mention, _)| !(third_person && *mention == Mention::Unknown));
+        if inner {
+            if let Some((mention, start)) = left {
+                if start == 0 || tokens[start - 1].is_quote_mark() {
+                    return Some(mention);
+                }
+            }
+            continue;
+        }
+        if let Some((mention, _)) = left {
+            return Some(mention);
+        }
+        if verb.invertible && v > 0 && (tokens[v - 1].is(",") || tokens[v - 1].is_quote_mark()) {
+            if let Some((mention, _)) = subject_right(article, tokens, v + 1) {
+                return Some(mention);
+            }
+        }
+    }
+    None
+}
+
+/// The subject left of the verb at `verb`, and the index of its first token.
+fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) -> Option<(Mention, usize)> {
+    let progressive = tokens[verb].text.ends_with("ing");
+    let quoted = tokens[verb].quoted;
+    let mut end = verb;
+    let mut passive = false;
+    while end > 0 && tokens[end - 1].is_lowercase() && is_between(tokens[end - 1].text) {
+        passive |= is_passive_auxiliary(tokens[end - 1].text);
+        end -= 1;
+    }
+    if passive && !progressive && !passive_ok {
+        return None;
+    }
+    let mut appositive = None;
+    let after_appositive = end > 0 && tokens[end - 1].is(",");
+    if after_appositive {
+        let close = end - 1;
+        let open = (close.saturating_sub(15)..close)
+            .rev()
+            .take_while(|&i| tokens[i].word || matches!(tokens[i].text, "," | "-" | "(" | ")" | "’" | "'"))
+            .find(|&i| tokens[i].is(","))?;
+        let inside = &tokens[open + 1..close];
+        if !inside.is_empty() && inside.iter().all(|t| t.is_capitalized() || is_particle(t.text)) {
+            // `the mediator, Lina Ferro, urged`: the name is in the commas, the role before them.
+            let role = match open.checked_sub(1).and_then(|h| Some((h, role_noun(tokens[h].text)?))) {
+                Some((h, noun)) => match role_left(article, tokens, h, noun) {
+                    Some((Mention::Role { role, .. }, _)) => Some(role),
+                    _ => None,
+                },
+                None => None,
+            };
+            return name_left(article, tokens, close, role);
+        }
+        appositive = parse_appositive(inside);
+        end = open;
+    }
+    if end == 0 || tokens[end - 1].quoted != quoted {
+        return None;
+    }
+    let last = tokens[end - 1];
+    if is_person_pronoun(last.text) {
+        let subordinate = end >= 2 && tokens[end - 2].word && is_subordinator(tokens[end - 2].text);
+        return (!subordinate).then_some((Mention::Pronoun, end - 1));
+    }
+    if last.is_lowercase() {
+        if let Some(head) = role_noun(last.text) {
+            return role_left(article, tokens, end - 1, head);
+        }
+        let lower = last.text;
+        let not_a_subject = last.is_possessive()
+            || is_definite(lower)
+            || is_indefinite(lower)
+            || is_preposition(lower)
+            || is_subordinator(lower)
+            || matches!(lower, "and" | "or" | "not" | "never" | "who" | "which" | "what");
+        let subordinate = in_subordinate_clause(tokens, end - 1);
+        return (!after_appositive && !not_a_subject && !subordinate).then_some((Mention::Unknown, end - 1));
+    }
+    if last.is_capitalized() || last.is(")") {
+        return name_left(article, tokens, end, appositive);
+    }
+    None
+}
+
+/// Whether the phrase starting at token `start` follows a subordinator within a few words
+/// (`Although the rebels ...`, `while officials ...`).
+fn in_subordinate_clause(tokens: &[Token], start: usize) -> bool {
+    tokens[..start]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| t.word)
+        .any(|t| is_subordinator(t.text))
+}
+
+/// A definite description ending in the role noun at `head` (`the Dastani adviser`).
+fn role_left(article: &str, tokens: &[Token], head: usize, noun: &str) -> Option<(Mention, usize)> {
+    let mut modifiers = Vec::new();
+    let mut origin = None;
+    let mut i = head;
+    while i > 0 && head - i < 4 {
+        let token = tokens[i - 1];
+        if !token.word {
+            break;
+        }
+        if is_definite(token.text) {
+            if in_subordinate_clause(tokens, i - 1) {
+                return None;
+            }
+            return Some((
+                role_mention(article, tokens, i - 1, head, noun, modifiers, origin),
+                i - 1,
+            ));
+        }
+        if is_indefinite(token.text) {
+            return Some((Mention::Unknown, i - 1));
+        }
+        if token.is_capitalized() {
+            origin = Some(token.base().to_lowercase());
+            if token.is_possessive() {
+                return Some((
+                    role_mention(article, tokens, i - 1, head, noun, modifiers, origin),
+                    i - 1,
+                ));
+            }
+        } else if is_preposition(token.text) || is_subordinator(token.text) || reporting_verb(token.text).is_some() {
+            break;
+        } else {
+            modifiers.insert(0, token.text.to_lowercase());
+        }
+        i -= 1;
+    }
+    Some((Mention::Unknown, head))
+}
+
+fn role_mention(
+    article: &str,
+    tokens: &[Token],
+    start: usize,
+    head: usize,
+    noun: &str,
+    modifiers: Vec<String>,
+    origin: Option<String>,
+) -> Mention {
+    let span = Span::new(tokens[start].span.start, tokens[head].span.end);
+    Mention::Role {
+        role: Role {
+            head: noun.to_string(),
+            modifiers,
+            origin,
+        },
+        surface: article[span.range()].to_string(),
+        span,
+    }
+}
+
+/// A name ending just before `end` (a capitalized word, or a parenthesized acronym after one).
+fn name_left(article: &str, tokens: &[Token], end: usize, appositive: Option<Role>) -> Option<(Mention, usize)> {
+    let quoted = tokens[end - 1].quoted;
+    let mut run_end = end;
+    let mut acronym = None;
+    if tokens[end - 1].is(")") {
+        if end >= 3 && tokens[end - 2].is_acronym() && tokens[end - 3].is("(") {
+            acronym = Some(tokens[end - 2].text.to_string());
+            run_end = end - 3;
+        } else {
+            return None;
+        }
+    }
+    let mut start = run_end;
+    while start > 0 {
+        let token = tokens[start - 1];
+        let joins = token.is_lowercase()
+            && is_particle(token.text)
+            && start < run_end
+            && start >= 2
+            && tokens[start - 2].is_capitalized();
+        if token.quoted == quoted && (token.is_capitalized() || joins) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start == run_end || tokens[run_end - 1].is_possessive() {
+        return None;
+    }
+    let kept = start + leading_non_names(&tokens[start..run_end]);
+    if kept == run_end || tokens[start..kept].iter().any(|t| is_subordinator(t.text)) {
+        return None;
+    }
+    let mut before = start.checked_sub(1);
+    if let Some(b) = before.filter(|&b| tokens[b].word && is_definite(tokens[b].text)) {
+        before = b.checked_sub(1);
+    }
+    if let Some(token) = before.map(|b| tokens[b]).filter(|t| t.word) {
+        let lower = token.text.to_lowercase();
+        let joint = before.is_some_and(|b| b > 0 && tokens[b - 1].is_capitalized());
+        if matches!(lower.as_str(), "and" | "or") && joint {
+            return Some((Mention::Unknown, start));
+        }
+        if is_subordinator(&lower) || is_preposition(&lower) || reporting_verb(&lower).is_some() {
+            return None;
+        }
+    }
+    let initial = tokens[..kept].iter().all(|t| !t.word);
+    let role_before = role_before(tokens, start);
+    let context = Context {
+        acronym,
+        role: appositive.or(role_before),
+        initial,
+        definite: after_the(tokens, start, kept),
+        end: tokens[end - 1].span.end,
+    };
+    Some((mention_of(article, &tokens[kept..run_end], context)?, start))
+}
+
+/// A lowercase role right before a name: `defence minister Oren Kastrel`.
+fn role_before(tokens: &[Token], start: usize) -> Option<Role> {
+    let head = start.checked_sub(1)?;
+    let noun = role_noun(tokens[head].text).filter(|_| tokens[head].is_lowercase())?;
+    let mut modifiers = Vec::new();
+    let mut origin = None;
+    let mut i = head;
+    while i > 0 && head - i < 3 {
+        let token = tokens[i - 1];
+        if token.is_capitalized() {
+            origin = Some(token.base().to_lowercase());
+            break;
+        }
+        if !token.is_lowercase()
+            || is_definite(token.text)
+            || is_indefinite(token.text)
+            || is_preposition(token.text)
+            || reporting_verb(token.text).is_some()
+        {
+            break;
+        }
+        modifiers.insert(0, token.text.to_string());
+        i -= 1;
+    }
+    Some(Role {
+        head: noun.to_string(),
+        modifiers,
+        origin,
+    })
+}
+
+/// The subject right of a verb or of `according to`, starting at `at`, and the index after it.
+fn subject_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention, usize)> {
+    let token = tokens.get(at)?;
+    if !token.word {
+        return None;
+    }
+    if is_person_pronoun(token.text) {
+        return Some((Mention::Pronoun, at + 1));
+    }
+    if is_definite(token.text) {
+        let mut modifiers = Vec::new();
+        let mut origin = None;
+        for i in at + 1..tokens.len().min(at + 5) {
+            let word = tokens[i];
+            if !word.word {
+                break;
+            }
+            let lower = word.text.to_lowercase();
+            if let Some(noun) = role_noun(&lower) {
+                let mention = role_mention(article, tokens, at, i, noun, modifiers, origin);
+                return Some((mention, i + 1));
+            }
+            if word.is_capitalized() && title_role(word.text).is_none() {
+                if modifiers.is_empty() && origin.is_none() && i + 1 < tokens.len() && !tokens[i + 1].is_lowercase() {
+                    // `the Vardan Army`, `the U.N.`: a name after the article.
+                    return name_right(article, tokens, i);
+                }
+                origin = Some(word.base().to_lowercase());
+            } else {
+                modifiers.push(lower);
+            }
+        }
+        if tokens.get(at + 1).is_some_and(Token::is_capitalized) {
+            return name_right(article, tokens, at + 1);
+        }
+        return Some((Mention::Unknown, at + 1));
+    }
+    if token.is_capitalized() {
+        return name_right(article, tokens, at);
+    }
+    Some((Mention::Unknown, at + 1))
+}
+
+/// A name starting at `at`, with an optional parenthesized acronym and appositive after it.
+fn name_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention, usize)> {
+    let mut end = at;
+    while end < tokens.len() {
+        let token = tokens[end];
+        let joins = token.is_lowercase()
+            && is_particle(token.text)
+            && end > at
+            && tokens.get(end + 1).is_some_and(Token::is_capitalized);
+        if token.is_capitalized() || joins {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end == at {
+        return None;
+    }
+    if tokens[end - 1].is_possessive() {
+        return Some((Mention::Unknown, end));
+    }
+    let mut after = end;
+    let mut acronym = None;
+    if tokens.get(end).is_some_and(|t| t.is("("))
+        && tokens.get(end + 1).is_some_and(Token::is_acronym)
+        && tokens.get(end + 2).is_some_and(|t| t.is(")"))
+    {
+        acronym = Some(tokens[end + 1].text.to_string());
+        after = end + 3;
+    }
+    let appositive = if tokens.get(after).is_some_and(|t| t.is(",")) {
+        let words = tokens[after + 1..].iter().take(12).take_while(|t| t.word).count();
+        (words > 0)
+            .then(|| parse_appositive(&tokens[after + 1..after + 1 + words]))
+            .flatten()
+    } else {
+        None
+    };
+    let kept = at + leading_non_names(&tokens[at..end]);
+    if kept == end {
+        return None;
+    }
+    let context = Context {
+        acronym,
+        role: appositive,
+        initial: false,
+        definite: after_the(tokens, at, kept),
+        end: tokens[after - 1].span.end,
+    };
+    Some((mention_of(article, &tokens[kept..end], context)?, end))
+}
+
+/// What surrounds a run of name tokens.
+struct Context {
+    /// A parenthesized acronym after it.
+    acronym: Option<String>,
+    /// A role from an appositive or a lowercase title before it.
+    role: Option<Role>,
+    /// The run opens the sentence.
+    initial: bool,
+    /// The run follows `the`.
+    definite: bool,
+    /// Where the mention ends, parenthesized acronym included.
+    end: usize,
+}
+
+/// The mention a run of name tokens makes, with what surrounds it.
+fn mention_of(article: &str, run: &[Token], context: Context) -> Option<Mention> {
+    match parse_run(article, run)? {
+        Parsed::Name(mut name) => {
+            name.span.end = name.span.end.max(context.end);
+            name.acronym = context.acronym;
+            name.organisation |= context.definite && !name.titled;
+            if name.role.is_none() && !name.organisation {
+                name.titled |= context.role.is_some();
+                name.role = context.role;
+            }
+            name.initial = context.initial;
+            Some(Mention::Name(name))
+        }
+        Parsed::Role(role) => {
+            let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+            Some(Mention::Role {
+                surface: article[span.range()].to_string(),
+                role,
+                span,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    fn mentions(text: &str) -> Mentions {
+        let quotations: Vec<Span> = crate::segment::segment(text)
+            .quotations
+            .iter()
+            .map(|q| q.span)
+            .collect();
+        let tokens = tokenize(text, Span::new(0, text.len()), &quotations);
+        find(text, &tokens)
+    }
+
+    fn outer_name(text: &str) -> String {
+        match mentions(text).outer {
+            Some(Mention::Name(name)) => name.full(),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn outer_role(text: &str) -> Role {
+        match mentions(text).outer {
+            Some(Mention::Role { role, .. }) => role,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn subject_before_verb() {
+        assert_eq!(outer_name("Kastrel said the offensive would go on."), "Kastrel");
+        assert_eq!(
+            outer_name("Defence Minister Oren Kastrel has demanded that the army advance."),
+            "Oren Kastrel"
+        );
+        assert_eq!(
+            outer_name("On Monday Kastrel has reportedly declared victory."),
+            "Kastrel"
+        );
+        assert_eq!(
+            outer_name("In fact, Kastrel told reporters that he was ready."),
+            "Kastrel"
+        );
+        assert_eq!(
+            outer_name("The mediator met them, and Ferro called for talks."),
+            "Ferro"
+        );
+    }
+
+    #[test]
+    fn appositive_gives_a_role() {
+        let Some(Mention::Name(name)) =
+            mentions("Lina Ferro, Vardan’s chief mediator, argues that talks can work.").outer
+        else {
+            panic!()
+        };
+        assert_eq!(name.full(), "Lina Ferro");
+        assert_eq!(
+            name.role.as_ref().map(Role::describe).as_deref(),
+            Some("chief mediator")
+        );
+        assert!(name.looks_like_person());
+    }
+
+    #[test]
+    fn speaker_after_verb() {
+        assert_eq!(outer_name("“We will strike,” said Gen. Mira Osk."), "Mira Osk");
+        assert_eq!(outer_name("Fighting resumed, said Ferro, the mediator."), "Ferro");
+        assert_eq!(
+            outer_name("“It is over,” notes the Vardan News Agency (VNA)."),
+            "Vardan News Agency"
+        );
+    }
+
+    #[test]
+    fn explicit_patterns() {
+        assert_eq!(outer_name("Talks are the only way, according to Ferro."), "Ferro");
+        assert_eq!(
+            outer_name("The agency quoted Kastrel as saying: “We advance.”"),
+            "Kastrel"
+        );
+        assert_eq!(
+            outer_name("Kastrel was quoted as saying the war would end soon."),
+            "Kastrel"
+        );
+    }
+
+    #[test]
+    fn roles_pronouns_and_unknowns() {
+        assert_eq!(
+            outer_role("The defence minister said the army was ready.").head,
+            "minister"
+        );
+        assert_eq!(
+            outer_role("“No,” the Vardani president said.").origin.as_deref(),
+            Some("vardani")
+        );
+        assert_eq!(mentions("“We go,” he said.").outer, Some(Mention::Pronoun));
+        assert_eq!(
+            mentions("Officials said the talks failed.")
+                .outer
+                .map(|m| matches!(m, Mention::Name(_))),
+            Some(true)
+        );
+        assert_eq!(
+            mentions("Two officials said the talks failed.").outer,
+            Some(Mention::Unknown)
+        );
+        assert_eq!(
+            mentions("A spokesman said the talks failed.").outer,
+            Some(Mention::Unknown)
+        );
+        assert_eq!(
+            mentions("Kastrel and Ferro said nothing.").outer,
+            Some(Mention::Unknown)
+        );
+    }
+
+    #[test]
+    fn untitled_names_after_the_are_organisations() {
+        let Some(Mention::Name(name)) = mentions("The Kell Guardians have announced a new offensive.").outer else {
+            panic!()
+        };
+        assert_eq!(name.full(), "Kell Guardians");
+        assert!(name.organisation && !name.looks_like_person());
+        let Some(Mention::Name(name)) = mentions("“Enough,” said the Kell Guardians.").outer else {
+            panic!()
+        };
+        assert!(name.organisation);
+    }
+
+    #[test]
+    fn not_attributions() {
+        assert_eq!(mentions("The army shelled the town.").outer, None);
+        assert_eq!(
+            mentions("Although the rebels claimed victory, the town fell.").outer,
+            None
+        );
+        assert_eq!(mentions("The government’s demands went unanswered.").outer, None);
+        assert_eq!(mentions("Kastrel was told to wait.").outer, None);
+        assert_eq!(mentions("Militants accused of the attack fled.").outer, None);
+        assert_eq!(mentions("The plan proposed by Ferro stalled.").outer, None);
+        assert_eq!(mentions("The envoy called the meeting useful.").outer, None);
+    }
+
+    #[test]
+    fn quoted_report_names_its_own_speaker() {
+        let found = mentions("“The Vardani envoy, however, also said the war must end,” notes VNA.");
+        assert!(matches!(found.outer, Some(Mention::Name(ref n)) if n.full() == "VNA"));
+        assert!(matches!(found.inner, Some(Mention::Role { ref role, .. }) if role.head == "envoy"));
+        let found = mentions("“He said that talks would resume.”");
+        assert_eq!((found.outer, found.inner), (None, Some(Mention::Pronoun)));
+        let found = mentions("“We told them to leave,” Kastrel said.");
+        assert_eq!(found.inner, None);
+    }
+}

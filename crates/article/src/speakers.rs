@@ -1,0 +1,154 @@
+//! The stance each speaker pushes across the article.
+//!
+//! A probability-weighted vote over the speaker's sentences whose label is not neutral: each
+//! such sentence adds its probability of every non-neutral label to that label's score. The
+//! stance is the label with the highest score (ties in label order), the confidence its share of
+//! all scores. A speaker with only neutral sentences is neutral, with the mean neutral
+//! probability of those sentences as confidence.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::attribution::{Speaker, SpeakerKind};
+use crate::judgement::Judgement;
+
+/// A speaker and the stance they push.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerStance {
+    /// The canonical name.
+    pub name: String,
+    /// Person or organisation.
+    pub kind: SpeakerKind,
+    /// Other ways the article refers to them.
+    pub aliases: Vec<String>,
+    /// The roles the article gives them.
+    pub roles: Vec<String>,
+    /// The stance they push.
+    pub stance: String,
+    /// How clearly: the winning label's share of the vote, in `[0, 1]`.
+    pub confidence: f64,
+    /// The vote: summed probability per non-neutral label (empty for a neutral speaker).
+    pub votes: BTreeMap<String, f64>,
+    /// The indices of their sentences.
+    pub sentences: Vec<usize>,
+}
+
+/// The outcome of a vote.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Vote {
+    pub label: String,
+    pub confidence: f64,
+    pub votes: BTreeMap<String, f64>,
+}
+
+/// Votes over `judgements`; `neutral` is the label that does not count.
+pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neutral: &str) -> Vote {
+    let mut votes: BTreeMap<String, f64> = BTreeMap::new();
+    let mut neutral_probability = 0.0;
+    let mut neutral_count = 0usize;
+    for judgement in judgements {
+        if judgement.label == neutral {
+            neutral_probability += judgement.probability;
+            neutral_count += 1;
+            continue;
+        }
+        for (label, p) in judgement.probabilities.iter().filter(|(l, _)| *l != neutral) {
+            *votes.entry(label.clone()).or_default() += p;
+        }
+    }
+    let total: f64 = votes.values().sum();
+    let best = votes
+        .iter()
+        .fold(None::<(&String, f64)>, |best, (label, &score)| match best {
+            Some((_, s)) if s >= score => best,
+            _ => Some((label, score)),
+        });
+    match best {
+        Some((label, score)) if total > 0.0 => Vote {
+            label: label.clone(),
+            confidence: score / total,
+            votes,
+        },
+        _ => Vote {
+            label: neutral.to_string(),
+            confidence: if neutral_count == 0 {
+                0.0
+            } else {
+                neutral_probability / neutral_count as f64
+            },
+            votes: BTreeMap::new(),
+        },
+    }
+}
+
+/// The stance of every speaker, given the stance judgement of every sentence.
+pub(crate) fn speaker_stances(speakers: &[Speaker], stance: &[Judgement], neutral: &str) -> Vec<SpeakerStance> {
+    speakers
+        .iter()
+        .map(|speaker| {
+            let vote = vote(speaker.sentences.iter().map(|&i| &stance[i]), neutral);
+            SpeakerStance {
+                name: speaker.name.clone(),
+                kind: speaker.kind,
+                aliases: speaker.aliases.clone(),
+                roles: speaker.roles.clone(),
+                stance: vote.label,
+                confidence: vote.confidence,
+                votes: vote.votes,
+                sentences: speaker.sentences.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judgement(label: &str, military: f64, negotiation: f64) -> Judgement {
+        let probabilities: BTreeMap<String, f64> = [
+            ("military".to_string(), military),
+            ("negotiation".to_string(), negotiation),
+            ("neutral".to_string(), 1.0 - military - negotiation),
+        ]
+        .into_iter()
+        .collect();
+        Judgement {
+            label: label.into(),
+            probability: probabilities[label],
+            probabilities,
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn non_neutral_sentences_vote_with_their_probabilities() {
+        let sentences = [
+            judgement("military", 0.8, 0.1),
+            judgement("negotiation", 0.3, 0.6),
+            judgement("neutral", 0.0, 0.9),
+            judgement("military", 0.7, 0.2),
+        ];
+        let vote = vote(&sentences, "neutral");
+        assert_eq!(vote.label, "military");
+        assert!((vote.votes["military"] - 1.8).abs() < 1e-12);
+        assert!((vote.votes["negotiation"] - 0.9).abs() < 1e-12);
+        assert!((vote.confidence - 1.8 / 2.7).abs() < 1e-12);
+    }
+
+    #[test]
+    fn only_neutral_sentences_make_a_neutral_speaker() {
+        let sentences = [judgement("neutral", 0.1, 0.1), judgement("neutral", 0.3, 0.1)];
+        let vote = vote(&sentences, "neutral");
+        assert_eq!(vote.label, "neutral");
+        assert!((vote.confidence - 0.7).abs() < 1e-12);
+        assert!(vote.votes.is_empty());
+    }
+
+    #[test]
+    fn ties_go_to_the_first_label() {
+        let sentences = [judgement("military", 0.5, 0.4), judgement("negotiation", 0.4, 0.5)];
+        assert_eq!(vote(&sentences, "neutral").label, "military");
+    }
+}
