@@ -9,6 +9,7 @@ mod cli {
     mod cv;
     mod errors;
     mod help;
+    mod hostile;
     mod inputs;
     mod models;
     mod outputs;

@@ -1,9 +1,10 @@
 //! `stance`: train, predict and evaluate naive Bayes stance and sentiment classifiers.
 //!
 //! A thin layer over the libraries: [`args`] parses and checks ([`grid`] for `tune --grid`),
-//! [`commands`] calls stance-documents, stance-model and stance-eval, [`output`] prints,
-//! [`progress`] shows how long work advances, [`embedded`] holds the built-in models. `main` maps the outcome to an exit code: 0 success (a closed output pipe
-//! included), 1 runtime error, 2 usage error.
+//! [`commands`] calls stance-documents, stance-model and stance-eval, [`screen`] checks the
+//! documents between the reader and the models, [`output`] prints, [`progress`] shows how long
+//! work advances, [`embedded`] holds the built-in models. `main` maps the outcome to an exit code:
+//! 0 success (a closed output pipe included), 1 runtime error, 2 usage error.
 
 mod args;
 mod commands;
@@ -11,6 +12,7 @@ mod embedded;
 mod grid;
 mod output;
 mod progress;
+mod screen;
 
 use std::io::Write;
 use std::process::ExitCode;

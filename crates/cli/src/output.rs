@@ -15,12 +15,13 @@
 //!   sub-object as the one-model object without `id`.
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
-use stance_model::{write_atomically, Evidence, Explanation, Prediction};
+use stance_model::{write_atomically, Classifier, Evidence, Explanation, ModelError, ModelForm, Prediction};
 
 use crate::args::PredictFormat;
 
@@ -53,9 +54,56 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush()?,
-            Sink::File { path, buffer } => write_atomically(&path, &buffer)?,
+            Sink::File { path, buffer } => write_atomically(&path, &buffer).map_err(write_error)?,
         }
         Ok(())
+    }
+}
+
+/// Fails, before any work, when `output` could not be written at the end: it is a directory, its
+/// directory is missing or is not a directory, or no file can be created in it (read-only, `/proc`,
+/// ...; checked by creating and removing an empty hidden file). Nothing is left behind.
+pub fn check_writable(output: &Path) -> Result<()> {
+    if output.is_dir() {
+        bail!("{}: is a directory; -o names the file to write", output.display());
+    }
+    let dir = match output.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let cannot = || format!("cannot write {}", output.display());
+    let metadata = dir
+        .metadata()
+        .with_context(|| format!("{}: no directory {}", cannot(), dir.display()))?;
+    if !metadata.is_dir() {
+        bail!("{}: {} is not a directory", cannot(), dir.display());
+    }
+    let probe = dir.join(format!(".stance-{}.probe", std::process::id()));
+    match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        // Left by another run with the same process id: files can be created there.
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => {
+            Err(anyhow::Error::new(error).context(format!("{}: cannot create a file in {}", cannot(), dir.display())))
+        }
+    }
+}
+
+/// Writes a model file atomically; a failure names the file as one that could not be written.
+pub fn save_model(model: &Classifier, path: &Path, form: ModelForm) -> Result<()> {
+    model.save(path, form).map_err(write_error)
+}
+
+/// A failed write: `cannot write FILE: CAUSE` for a file-system error, else the error as it is.
+fn write_error(error: ModelError) -> anyhow::Error {
+    match error {
+        ModelError::Io { path, source } => {
+            anyhow::Error::new(source).context(format!("cannot write {}", path.display()))
+        }
+        other => other.into(),
     }
 }
 
@@ -229,12 +277,15 @@ impl PredictionWriter {
             }
             match self.top_k(outcome) {
                 Some(ranked) => {
-                    let ranked: Vec<String> = ranked.iter().map(|(label, p)| format!("{label} {p:.3}")).collect();
+                    let ranked: Vec<String> = ranked
+                        .iter()
+                        .map(|(label, p)| format!("{} {p:.3}", clean(label)))
+                        .collect();
                     line.push_str(&ranked.join(", "));
                 }
                 None => {
                     let prediction = outcome.prediction;
-                    line.push_str(&format!("{} ({:.3})", prediction.label, prediction.probability));
+                    line.push_str(&format!("{} ({:.3})", clean(&prediction.label), prediction.probability));
                 }
             }
         }

@@ -8,15 +8,19 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The input could not be opened, inspected or listed.
-    #[error("{}: {source}", .path.display())]
+    ///
+    /// The operating system's error is the [source](std::error::Error::source),
+    /// not repeated in the message (print the chain, e.g. anyhow's `{:#}`).
+    #[error("{}", .path.display())]
     Access {
         /// The input or directory.
         path: PathBuf,
         /// The operating system's error.
         source: io::Error,
     },
-    /// Reading failed part-way, e.g. a truncated or corrupt gzip stream.
-    #[error("{}:{line}: read error: {source}", .path.display())]
+    /// Reading failed part-way, e.g. a truncated or corrupt gzip stream. The
+    /// cause is the [source](std::error::Error::source).
+    #[error("{}:{line}: read error", .path.display())]
     Io {
         /// The input.
         path: PathBuf,
@@ -66,9 +70,10 @@ pub enum ReadError {
     /// A required column (the text, or the label when labels are required)
     /// is not in the header or, for JSON lines, not a key of the object.
     #[error(
-        "{}:{line}: no column `{column}`; columns found: {}",
+        "{}:{line}: no column `{column}`; columns found: {}{}",
         .path.display(),
-        list(.found)
+        list(.found),
+        header_hint(.found)
     )]
     MissingColumn {
         /// The input.
@@ -90,8 +95,9 @@ pub enum ReadError {
         /// The repeated name.
         column: String,
     },
-    /// A JSON line that does not parse.
-    #[error("{}:{line}: invalid JSON: {source}", .path.display())]
+    /// A JSON line that does not parse. The parser's message is the
+    /// [source](std::error::Error::source).
+    #[error("{}:{line}: invalid JSON", .path.display())]
     InvalidJson {
         /// The input.
         path: PathBuf,
@@ -139,6 +145,17 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// A read of `path` that failed at `line`: [`ReadError::Binary`] when the
+    /// input's NUL guard stopped it, else [`ReadError::Io`].
+    pub(crate) fn reading(path: &Path, line: u64, source: io::Error) -> Self {
+        let path = path.to_path_buf();
+        if crate::input::is_nul_byte(&source) {
+            Self::Binary { path, line }
+        } else {
+            Self::Io { path, line, source }
+        }
+    }
+
     /// The input (file, directory or `-`) the error is about.
     pub fn path(&self) -> &Path {
         match self {
@@ -186,11 +203,42 @@ fn few_or_many(found: usize, expected: usize) -> &'static str {
     }
 }
 
+/// The names, comma-separated, with tabs, line breaks and other control
+/// characters escaped (`\t`) so that a mis-split header shows what it holds.
 fn list(names: &[String]) -> String {
     if names.is_empty() {
-        "(none)".to_string()
-    } else {
-        names.join(", ")
+        return "(none)".to_string();
+    }
+    let escaped: Vec<String> = names.iter().map(|name| escape_controls(name)).collect();
+    escaped.join(", ")
+}
+
+fn escape_controls(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
+/// A guess at why the header has no such column: lines ending with a lone
+/// `\r`, or one column holding what looks like several (another separator).
+fn header_hint(names: &[String]) -> &'static str {
+    if names.iter().any(|name| name.contains('\r')) {
+        return "; the lines seem to end with a lone \\r (convert the line ends to \\n)";
+    }
+    match names {
+        [name] if name.contains('\t') => {
+            "; the header looks tab-separated: is the input TSV? (name it .tsv or pass --input-format tsv)"
+        }
+        [name] if name.contains(',') => {
+            "; the header looks comma-separated: is the input CSV? (name it .csv or pass --input-format csv)"
+        }
+        _ => "",
     }
 }
 

@@ -51,13 +51,18 @@
 //!
 //! - Gzip is detected by a `.gz` extension **and** by the gzip magic bytes, so a
 //!   compressed file is read whatever its name; concatenated gzip members are
-//!   all read. A `.gz` file that is not gzip is a read error.
+//!   all read. A `.gz` file that is not gzip, and a truncated or corrupt gzip
+//!   stream, is [`ReadError::Io`] (`truncated or corrupt gzip data`) at the
+//!   line reached; the documents before it are yielded.
 //! - A UTF-8 byte order mark at the start of an input is dropped.
 //! - Lines end with `\n` or `\r\n`; the terminator is not part of the line.
 //!   A lone `\r` is kept as text.
 //! - Invalid UTF-8 is [`ReadError::InvalidUtf8`] and a NUL byte (also as a
 //!   JSON `\u0000` escape) is [`ReadError::Binary`], each naming the file and
-//!   the line; nothing is decoded lossily.
+//!   the line; nothing is decoded lossily. NUL bytes are caught as the bytes
+//!   stream in, so a binary file (an image, an archive: one holds a NUL early,
+//!   and maybe no line break at all) stops at its first block instead of being
+//!   read whole; the documents before the line holding the NUL are yielded.
 //! - Memory is bounded by the longest line (or record), not by the number of
 //!   rows: a 100 MB line is read like any other. Only text files are read whole.
 //!

@@ -47,13 +47,7 @@ impl LineReader {
         match self.input.read_until(b'\n', &mut self.buffer) {
             Ok(0) => return None,
             Ok(_) => self.number += 1,
-            Err(source) => {
-                return Some(Err(ReadError::Io {
-                    path: self.path.clone(),
-                    line: self.number + 1,
-                    source,
-                }))
-            }
+            Err(source) => return Some(Err(ReadError::reading(&self.path, self.number + 1, source))),
         }
         let mut bytes = self.buffer.as_slice();
         bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);

@@ -4,6 +4,7 @@
 //! [`Corpus`], [`make_folds`] and [`Plan`] are shared with `stance tune`, which runs a plan per
 //! combination of its grid on the same folds.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -18,8 +19,9 @@ use stance_model::{Classifier, Prediction, ValidNaiveBayesParams};
 
 use super::{list, note};
 use crate::args::{CvArgs, CvFormat, ReadingArgs, SplitArgs};
-use crate::output::Sink;
+use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
+use crate::screen::{self, label_warnings, require_two_labels, Screen};
 
 /// The confidently wrong documents an HTML report shows.
 const WRONG_EXAMPLES: usize = 10;
@@ -29,6 +31,9 @@ const EVIDENCE_TERMS: usize = 5;
 /// Runs `stance cv`.
 pub fn run(args: &CvArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
+    if let Some(output) = &args.output {
+        check_writable(output)?;
+    }
     let corpus = Corpus::read(&args.data, &args.reading, args.quiet)?;
     let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
     let plan = Plan {
@@ -77,40 +82,54 @@ pub fn run(args: &CvArgs) -> Result<()> {
 
 /// Labeled documents held in memory, to be split into folds.
 pub struct Corpus {
-    /// The documents, in reading order.
+    /// The documents, in reading order (screened: empty texts skipped, long texts cut).
     pub documents: Vec<Document>,
     /// The label of each document.
     pub labels: Vec<String>,
     /// The distinct labels, sorted.
     pub label_set: Vec<String>,
+    /// The data row (0-based, all inputs together, skipped documents counted) of each document.
+    rows: Vec<usize>,
+    /// Data rows read, skipped documents included.
+    n_rows: usize,
 }
 
 impl Corpus {
-    /// Reads every labeled document of `data`; warns about empty texts unless `quiet`.
+    /// Reads and screens every labeled document of `data` (as `stance train` does); an error
+    /// unless they have two labels or more. Warnings go to standard error unless `quiet`.
     pub fn read(data: &[PathBuf], reading: &ReadingArgs, quiet: bool) -> Result<Corpus> {
-        let mut stream = read_inputs(data, &reading.options(true))?;
-        let documents = stream.by_ref().collect::<Result<Vec<Document>, _>>()?;
+        screen::print(&screen::format_mismatches(reading.input_format, data), quiet);
+        let mut screen = Screen::training();
+        let mut documents = Vec::new();
+        let mut rows = Vec::new();
+        let mut n_rows = 0;
+        for document in read_inputs(data, &reading.options(true))? {
+            if let Some(document) = screen.admit(document?)? {
+                documents.push(document);
+                rows.push(n_rows);
+            }
+            n_rows += 1;
+        }
+        screen::print(&screen.warnings(), quiet);
         if documents.is_empty() {
             bail!("no documents in {}", list(data));
-        }
-        let stats = stream.stats();
-        if stats.empty_texts > 0 && !quiet {
-            note(format_args!(
-                "stance: warning: {} of {} documents had an empty text",
-                stats.empty_texts, stats.documents
-            ));
         }
         let labels: Vec<String> = documents
             .iter()
             .map(|document| document.label.clone().unwrap_or_default())
             .collect();
-        let mut label_set = labels.clone();
-        label_set.sort_unstable();
-        label_set.dedup();
+        let mut per_label: BTreeMap<String, u64> = BTreeMap::new();
+        for label in &labels {
+            *per_label.entry(label.clone()).or_default() += 1;
+        }
+        require_two_labels(&per_label)?;
+        screen::print(&label_warnings(&per_label), quiet);
         Ok(Corpus {
             documents,
             labels,
-            label_set,
+            label_set: per_label.into_keys().collect(),
+            rows,
+            n_rows,
         })
     }
 
@@ -157,7 +176,8 @@ pub fn make_folds(split: &SplitArgs, corpus: &Corpus, reading: &ReadingArgs, qui
         let ids = corpus.column(column, reading)?;
         Folds::fixed(&ids).and_then(|folds| folds.with_labels(&corpus.labels))
     } else if let Some(file) = &split.folds_file {
-        let ids = read_folds_file(file, corpus.documents.len())?;
+        let folds = read_folds_file(file, corpus.n_rows)?;
+        let ids: Vec<String> = corpus.rows.iter().map(|&row| folds[row].clone()).collect();
         Folds::fixed(&ids).and_then(|folds| folds.with_labels(&corpus.labels))
     } else {
         Folds::stratified(&corpus.labels, split.folds, split.seed)

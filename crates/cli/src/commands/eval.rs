@@ -6,28 +6,37 @@ use anyhow::{bail, Context, Result};
 use stance_documents::read_inputs;
 use stance_eval::{evaluate, EvalInput, NeutralClass};
 
-use super::{note, BATCH};
 use crate::args::{EvalArgs, ReportFormat};
 use crate::embedded;
-use crate::output::Sink;
+use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
+use crate::screen::{self, fill, Fill, Screen};
 
 /// Runs `stance eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
+    if let Some(output) = &args.output {
+        check_writable(output)?;
+    }
     let model = embedded::load_one(&args.model_choice())?;
     let labels = model.labels();
     let options = args.reading.options(true);
+    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
 
     let mut documents = read_inputs(&args.data, &options)?;
+    let mut screen = Screen::evaluation();
     let mut y_true: Vec<String> = Vec::new();
     let mut y_pred: Vec<String> = Vec::new();
     let mut probabilities: Vec<Vec<f64>> = Vec::new();
-    let mut texts: Vec<String> = Vec::with_capacity(BATCH);
+    let mut batch = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     let progress = Progress::new(args.quiet, None, "evaluating", "documents");
     loop {
+        let status = fill(&mut documents, &mut screen, &mut batch);
+        if let Fill::Failed(error) = status {
+            return Err(error);
+        }
         texts.clear();
-        for document in documents.by_ref().take(BATCH) {
-            let document = document?;
+        for document in batch.drain(..) {
             let label = document.label.unwrap_or_default();
             if labels.binary_search(&label).is_err() {
                 bail!(
@@ -40,16 +49,18 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             y_true.push(label);
             texts.push(document.text);
         }
-        if texts.is_empty() {
-            break;
-        }
         for prediction in model.predict_batch(&texts) {
             y_pred.push(prediction.label);
             probabilities.push(prediction.probabilities);
         }
         progress.inc(texts.len() as u64);
+        if let Fill::End = status {
+            break;
+        }
     }
     progress.finish();
+    // Before the report, which fails when every document was skipped.
+    screen::print(&screen.warnings(), args.quiet);
 
     let mut input = EvalInput::new(y_true, y_pred)
         .with_labels(labels.iter().cloned())
@@ -68,14 +79,5 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     }
     let mut sink = Sink::new(args.output.as_deref());
     sink.write_all(text.as_bytes())?;
-    sink.finish()?;
-
-    let stats = documents.stats();
-    if stats.empty_texts > 0 && !args.quiet {
-        note(format_args!(
-            "stance: warning: {} of {} documents had an empty text",
-            stats.empty_texts, stats.documents
-        ));
-    }
-    Ok(())
+    sink.finish()
 }

@@ -7,13 +7,15 @@ use anyhow::{bail, Context, Result};
 use stance_model::{Classifier, ModelError, ModelForm};
 
 use super::note;
-use super::train::{check_output_directory, summary};
+use super::train::summary;
 use crate::args::{MergeArgs, TrainingFlags};
 use crate::embedded;
+use crate::output::{check_writable, save_model};
+use crate::screen::{self, label_warnings};
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    check_output_directory(&args.output)?;
+    check_writable(&args.output)?;
     let mut merged: Option<(Classifier, &Path)> = None;
     for path in &args.models {
         let model = load_full(path, "merge")?;
@@ -40,7 +42,7 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     } else {
         ModelForm::Full
     };
-    model.save(&args.output, form)?;
+    save_model(&model, &args.output, form)?;
     if !args.quiet {
         note(format_args!(
             "stance: merged {} models into {}: {}",
@@ -49,6 +51,7 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             summary(&model, form)
         ));
     }
+    screen::print(&label_warnings(&model.metadata().documents_per_label), args.quiet);
     Ok(())
 }
 

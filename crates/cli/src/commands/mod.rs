@@ -14,9 +14,7 @@ use stance_documents::Documents;
 use stance_model::TrainingStatistics;
 
 use crate::progress::Progress;
-
-/// Documents read, analyzed and predicted together: bounds memory, keeps every core busy.
-pub const BATCH: usize = 8192;
+use crate::screen::{fill, Fill, Screen};
 
 /// Writes a line on standard error; a closed standard error is not worth failing for.
 pub fn note(message: std::fmt::Arguments<'_>) {
@@ -24,24 +22,33 @@ pub fn note(message: std::fmt::Arguments<'_>) {
     let _ = writeln!(std::io::stderr(), "{message}");
 }
 
-/// Streams labeled documents into term statistics, a batch at a time (memory stays bounded by the
-/// batch); `progress` counts the documents.
-pub fn add_labeled(statistics: &mut TrainingStatistics, documents: &mut Documents, progress: &Progress) -> Result<()> {
-    let mut batch: Vec<(String, String)> = Vec::with_capacity(BATCH);
+/// Streams labeled documents, screened, into term statistics a batch at a time (memory stays
+/// bounded by the batch); `progress` counts the documents.
+pub fn add_labeled(
+    statistics: &mut TrainingStatistics,
+    documents: &mut Documents,
+    screen: &mut Screen,
+    progress: &Progress,
+) -> Result<()> {
+    let mut batch = Vec::new();
     loop {
-        batch.clear();
-        for document in documents.by_ref().take(BATCH) {
-            let document = document?;
+        let status = fill(documents, screen, &mut batch);
+        let mut labeled: Vec<(String, String)> = Vec::with_capacity(batch.len());
+        for document in batch.drain(..) {
             let Some(label) = document.label else {
                 bail!("{}: missing label", document.source);
             };
-            batch.push((document.text, label));
+            labeled.push((document.text, label));
         }
-        if batch.is_empty() {
-            return Ok(());
+        if !labeled.is_empty() {
+            statistics.add_documents(&labeled)?;
+            progress.inc(labeled.len() as u64);
         }
-        statistics.add_documents(&batch)?;
-        progress.inc(batch.len() as u64);
+        match status {
+            Fill::More => {}
+            Fill::End => return Ok(()),
+            Fill::Failed(error) => return Err(error),
+        }
     }
 }
 

@@ -8,10 +8,11 @@ use rayon::prelude::*;
 use stance_documents::{read_inputs, Document};
 use stance_model::{Classifier, Explanation, Prediction};
 
-use super::{note, BATCH};
+use super::list;
 use crate::args::{ModelChoice, PredictArgs, Task};
 use crate::embedded;
-use crate::output::{Layout, Outcome, PredictionWriter, Sink};
+use crate::output::{check_writable, Layout, Outcome, PredictionWriter, Sink};
+use crate::screen::{self, fill, Fill, Screen};
 
 /// A model and what the output calls it.
 struct Named {
@@ -23,10 +24,14 @@ struct Named {
 pub fn run(args: &PredictArgs) -> Result<()> {
     let inputs = args.inputs(std::io::stdin().is_terminal())?;
     let options = args.reading.options(false);
+    if let Some(output) = &args.output {
+        check_writable(output)?;
+    }
     let (models, layout) = match args.model_choice() {
         ModelChoice::BothBuiltIn => {
+            // Decoding a model is most of a short run's time: decode both at once.
             let models = Task::ALL
-                .iter()
+                .par_iter()
                 .map(|&task| {
                     embedded::load(task).map(|model| Named {
                         name: task.name(),
@@ -44,40 +49,42 @@ pub fn run(args: &PredictArgs) -> Result<()> {
         }
     };
     let writer = PredictionWriter::new(args.format, layout, args.top_k, args.explain.is_some());
+    screen::print(&screen::format_mismatches(options.format, &inputs), args.quiet);
 
     let mut documents = read_inputs(&inputs, &options)?;
+    let mut screen = Screen::prediction();
     let mut sink = Sink::new(args.output.as_deref());
     writer.header(&mut sink)?;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<Document> = Vec::new();
     loop {
-        batch.clear();
         // Documents read before an error are still predicted and printed, then the error ends the run.
-        let mut failure = None;
-        for document in documents.by_ref().take(BATCH) {
-            match document {
-                Ok(document) => batch.push(document),
-                Err(error) => failure = Some(error),
+        let status = fill(&mut documents, &mut screen, &mut batch);
+        write_batch(&batch, &models, args.explain, &writer, &mut sink)?;
+        match status {
+            Fill::More => sink.flush()?,
+            Fill::End => break,
+            Fill::Failed(error) => {
+                sink.flush()?;
+                return Err(error);
             }
         }
-        write_batch(&batch, &models, args.explain, &writer, &mut sink)?;
-        if let Some(error) = failure {
-            sink.flush()?;
-            return Err(error.into());
-        }
-        if batch.len() < BATCH {
-            break;
-        }
-        sink.flush()?;
     }
     sink.finish()?;
 
-    let stats = documents.stats();
-    if stats.empty_texts > 0 && !args.quiet {
-        note(format_args!(
-            "stance: warning: {} of {} documents had an empty text (predicted from the priors alone)",
-            stats.empty_texts, stats.documents
+    let mut warnings = screen.warnings();
+    if screen.admitted() == 0 {
+        let directories = inputs.iter().any(|input| input.is_dir());
+        warnings.push(format!(
+            "no documents in {}{}",
+            list(&inputs),
+            if directories {
+                " (a directory is searched for .txt files only)"
+            } else {
+                ""
+            }
         ));
     }
+    screen::print(&warnings, args.quiet);
     Ok(())
 }
 

@@ -2,30 +2,37 @@
 
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use stance_documents::read_inputs;
 use stance_model::{Classifier, ModelForm, TrainingStatistics};
 
 use super::{add_labeled, list, note};
 use crate::args::{TrainArgs, UsageError};
+use crate::output::{check_writable, save_model};
 use crate::progress::Progress;
+use crate::screen::{self, label_warnings, require_two_labels, Screen};
 
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
     let options = args.reading.options(true);
-    check_output_directory(&args.output)?;
+    check_writable(&args.output)?;
+    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
     let start = Instant::now();
 
     // Refused settings (tf-idf with L2 rows) are known before reading: a usage error.
     let mut statistics = TrainingStatistics::new(config).map_err(|e| UsageError(e.to_string()))?;
     let mut documents = read_inputs(&args.data, &options)?;
+    let mut screen = Screen::training();
     let progress = Progress::new(args.quiet, None, "training", "documents");
-    add_labeled(&mut statistics, &mut documents, &progress)?;
-    let stats = documents.stats();
+    add_labeled(&mut statistics, &mut documents, &mut screen, &progress)?;
     if statistics.n_documents() == 0 {
+        progress.finish();
+        screen::print(&screen.warnings(), args.quiet);
         bail!("no training documents in {}", list(&args.data));
     }
+    let per_label = statistics.documents_per_label();
+    require_two_labels(&per_label)?;
 
     let model = Classifier::from_statistics(&params, statistics)?;
     progress.finish();
@@ -34,7 +41,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     } else {
         ModelForm::Full
     };
-    model.save(&args.output, form)?;
+    save_model(&model, &args.output, form)?;
 
     if !args.quiet {
         note(format_args!(
@@ -43,13 +50,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             summary(&model, form),
             start.elapsed().as_secs_f64(),
         ));
-        if stats.empty_texts > 0 {
-            note(format_args!(
-                "stance: warning: {} documents had an empty text",
-                stats.empty_texts
-            ));
-        }
     }
+    let mut warnings = screen.warnings();
+    warnings.extend(label_warnings(&per_label));
+    screen::print(&warnings, args.quiet);
     Ok(())
 }
 
@@ -69,24 +73,4 @@ pub fn summary(model: &Classifier, form: ModelForm) -> String {
         metadata.terms_seen,
         if form == ModelForm::Compact { "compact" } else { "full" },
     )
-}
-
-/// Fails before the (possibly long) training pass when the model could not be written anyway.
-pub fn check_output_directory(output: &std::path::Path) -> Result<()> {
-    if output.is_dir() {
-        bail!("{}: is a directory; -o names the model file to write", output.display());
-    }
-    if let Some(dir) = output.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        let metadata = dir
-            .metadata()
-            .with_context(|| format!("cannot write {}: no directory {}", output.display(), dir.display()))?;
-        if !metadata.is_dir() {
-            bail!(
-                "cannot write {}: {} is not a directory",
-                output.display(),
-                dir.display()
-            );
-        }
-    }
-    Ok(())
 }

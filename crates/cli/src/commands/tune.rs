@@ -13,7 +13,7 @@ use super::cv::{make_folds, Corpus, Plan};
 use super::note;
 use crate::args::{Metric, TrainingFlags, TuneArgs, TuneFormat, UsageError};
 use crate::grid::Setting;
-use crate::output::Sink;
+use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
 
 /// The model file named in the printed command line.
@@ -78,6 +78,9 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         .into());
     }
 
+    if let Some(output) = &args.output {
+        check_writable(output)?;
+    }
     let corpus = Corpus::read(&args.data, &args.reading, args.quiet)?;
     let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
     let progress = Progress::new(

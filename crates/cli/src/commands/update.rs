@@ -6,27 +6,35 @@ use stance_documents::read_inputs;
 use stance_model::{Classifier, ModelForm};
 
 use super::merge::load_full;
-use super::train::{check_output_directory, summary};
+use super::train::summary;
 use super::{add_labeled, list, note};
 use crate::args::UpdateArgs;
+use crate::output::{check_writable, save_model};
 use crate::progress::Progress;
+use crate::screen::{self, label_warnings, Screen};
 
 /// Runs `stance update`.
 pub fn run(args: &UpdateArgs) -> Result<()> {
-    check_output_directory(&args.output)?;
+    check_writable(&args.output)?;
     let model = load_full(&args.model, "update")?;
     let params = model.params().clone();
     let mut statistics = model.statistics().cloned().expect("load_full returns full models");
     drop(model);
     let before = statistics.n_documents();
 
-    let mut documents = read_inputs(&args.data, &args.reading.options(true))?;
+    let options = args.reading.options(true);
+    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
+    let mut documents = read_inputs(&args.data, &options)?;
+    let mut screen = Screen::training();
     let progress = Progress::new(args.quiet, None, "updating", "documents");
-    add_labeled(&mut statistics, &mut documents, &progress)?;
+    add_labeled(&mut statistics, &mut documents, &mut screen, &progress)?;
     let added = statistics.n_documents() - before;
     if added == 0 {
+        progress.finish();
+        screen::print(&screen.warnings(), args.quiet);
         bail!("no documents to add in {}", list(&args.data));
     }
+    let per_label = statistics.documents_per_label();
     let model = Classifier::from_statistics(&params, statistics)?;
     progress.finish();
     let form = if args.compact {
@@ -34,7 +42,7 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
     } else {
         ModelForm::Full
     };
-    model.save(&args.output, form)?;
+    save_model(&model, &args.output, form)?;
     if !args.quiet {
         note(format_args!(
             "stance: updated {} with {added} documents into {}: {}",
@@ -42,13 +50,9 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
             args.output.display(),
             summary(&model, form)
         ));
-        let stats = documents.stats();
-        if stats.empty_texts > 0 {
-            note(format_args!(
-                "stance: warning: {} documents had an empty text",
-                stats.empty_texts
-            ));
-        }
     }
+    let mut warnings = screen.warnings();
+    warnings.extend(label_warnings(&per_label));
+    screen::print(&warnings, args.quiet);
     Ok(())
 }

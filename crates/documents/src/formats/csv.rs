@@ -1,6 +1,7 @@
 //! CSV: RFC 4180 (quoted fields, doubled quotes, fields spanning lines) with a
 //! header row, parsed by the `csv` crate.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -52,11 +53,15 @@ impl Iterator for CsvDocuments {
                 Ok(true) => {}
                 Ok(false) => return self.table.finish(&self.path).err().map(Err),
                 Err(error) => {
-                    return Some(Err(ReadError::Io {
-                        path: self.path.clone(),
-                        line: self.reader.position().line(),
-                        source: error.into(),
-                    }))
+                    let line = self.reader.position().line();
+                    let message = error.to_string();
+                    // Reading bytes with flexible records, only I/O can fail; anything else is
+                    // kept as its message.
+                    let source = match error.into_kind() {
+                        ::csv::ErrorKind::Io(source) => source,
+                        _ => io::Error::new(io::ErrorKind::InvalidData, message),
+                    };
+                    return Some(Err(ReadError::reading(&self.path, line, source)));
                 }
             }
             let line = start_line(&self.record, &self.reader);
@@ -126,6 +131,14 @@ mod tests {
         assert_eq!(documents[1].text, "plain");
         assert_eq!((documents[1].source.line, documents[1].source.row), (5, Some(2)));
         assert_eq!(documents[1].id, format!("{}:2", path.display()));
+    }
+
+    #[test]
+    fn a_nul_byte_names_its_line_inside_a_quoted_field() {
+        let fixture = Fixture::new();
+        let path = fixture.write("a.csv", b"label,text\npro,ok\nanti,\"two\nlines\nand a \0\"\n");
+        let error = read_error(&path, &labeled());
+        assert!(matches!(error, ReadError::Binary { line: 5, .. }), "{error}");
     }
 
     #[test]

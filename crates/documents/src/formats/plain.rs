@@ -18,11 +18,7 @@ pub(crate) fn read_text(
 ) -> Result<Document, ReadError> {
     let mut bytes = Vec::new();
     if let Err(source) = input.read_to_end(&mut bytes) {
-        return Err(ReadError::Io {
-            path: path.to_path_buf(),
-            line: 1 + newlines(&bytes),
-            source,
-        });
+        return Err(ReadError::reading(path, 1 + newlines(&bytes), source));
     }
     let text = text::decode(&bytes).map_err(|flaw| flaw.at(path, 1))?;
     let label = options.label(label, path, 1)?;

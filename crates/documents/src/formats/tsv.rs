@@ -184,6 +184,54 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_header_is_checked_in_linear_time() {
+        let fixture = Fixture::new();
+        let names: Vec<String> = (0..100_000).map(|i| format!("c{i}")).collect();
+        let header = names.join("\t");
+        let row = vec!["x"; names.len()].join("\t");
+        let path = fixture.write("wide.tsv", format!("{header}\ttext\n{row}\tok\n"));
+        let documents = read_ok(&path, &ReadOptions::default());
+        assert_eq!(documents[0].fields.len(), 100_000);
+        let path = fixture.write("repeated.tsv", format!("{header}\ttext\tc99999\n"));
+        assert!(matches!(
+            read_error(&path, &ReadOptions::default()),
+            ReadError::DuplicateColumn { ref column, .. } if column == "c99999"
+        ));
+    }
+
+    #[test]
+    fn a_header_read_with_the_wrong_separator_gets_a_hint() {
+        let fixture = Fixture::new();
+        let path = fixture.write("a.tsv", "label,text\npos,ok\n");
+        assert_eq!(
+            read_error(&path, &labeled()).to_string(),
+            format!(
+                "{}:1: no column `text`; columns found: label,text; the header looks comma-separated: \
+                 is the input CSV? (name it .csv or pass --input-format csv)",
+                path.display()
+            )
+        );
+        let path = fixture.write("b.csv", "label\ttext\npos\tok\n");
+        let error = read_error(&path, &labeled()).to_string();
+        assert!(
+            error.ends_with(
+                "columns found: label\\ttext; the header looks tab-separated: is the input TSV? \
+                             (name it .tsv or pass --input-format tsv)"
+            ),
+            "{error}"
+        );
+        let path = fixture.write("c.tsv", "label\tbody\rpos\tok\r");
+        let error = read_error(&path, &labeled()).to_string();
+        assert!(
+            error.ends_with(
+                "columns found: label, body\\rpos, ok; the lines seem to end with a lone \\r \
+                             (convert the line ends to \\n)"
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn invalid_utf8_and_nul_name_the_line() {
         let fixture = Fixture::new();
         let path = fixture.write("a.tsv", b"label\ttext\npos\tok\npos\tbad \xff byte\n");
