@@ -5,6 +5,7 @@
 mod cli {
     mod common;
 
+    mod analyze;
     mod builtin;
     mod cv;
     mod errors;

@@ -134,6 +134,18 @@ Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, min_df, max_d
 stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
 Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
 
+const ANALYZE_EXAMPLES: &str = "\
+EXAMPLES:
+  Who pushes for what in an article, with the built-in models:
+    stance analyze article.txt
+
+  The same as JSON (one object per article and line), or as an HTML page:
+    stance analyze --format json article.txt other.txt
+    stance analyze --format html -o article.html article.txt
+
+  With your own models:
+    stance analyze --stance-model my-stance.model --sentiment-model my-sentiment.model article.txt";
+
 const INSPECT_EXAMPLES: &str = "\
 EXAMPLES:
   Both built-in models:
@@ -197,6 +209,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// Add labeled documents to a full model.
     Update(UpdateArgs),
+    /// Analyze whole articles: stance and sentiment per sentence and per speaker, and a verdict.
+    Analyze(AnalyzeArgs),
 }
 
 /// `stance train`.
@@ -461,6 +475,43 @@ pub struct InspectArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
     pub format: InspectFormat,
+}
+
+/// `stance analyze`.
+#[derive(Debug, Args)]
+#[command(after_help = ANALYZE_EXAMPLES)]
+pub struct AnalyzeArgs {
+    /// Articles: plain-text files (one article each), or `-` for standard input.
+    #[arg(value_name = "ARTICLE", required = true)]
+    pub articles: Vec<PathBuf>,
+
+    /// Stance model file [default: the built-in stance model].
+    #[arg(long, value_name = "MODEL")]
+    pub stance_model: Option<PathBuf>,
+
+    /// Sentiment model file [default: the built-in sentiment model].
+    #[arg(long, value_name = "MODEL")]
+    pub sentiment_model: Option<PathBuf>,
+
+    /// Output format: text for people; json (one object per article and line; schema in
+    /// README.md); html (one self-contained page, for one article).
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+    pub format: AnalyzeFormat,
+
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `stance analyze`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    /// A readable report.
+    Text,
+    /// One JSON object per article and line.
+    Json,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// `stance merge`.

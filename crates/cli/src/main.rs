@@ -59,6 +59,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Inspect(args)) => commands::inspect::run(args),
         Some(Command::Merge(args)) => commands::merge::run(args),
         Some(Command::Update(args)) => commands::update::run(args),
+        Some(Command::Analyze(args)) => commands::analyze::run(args),
         None => Err(UsageError("no command given; try `stance --help`".into()).into()),
     }
 }

@@ -1,5 +1,6 @@
 //! One module per command: each turns its parsed arguments into library calls and prints.
 
+pub mod analyze;
 pub mod cv;
 pub mod eval;
 pub mod inspect;

@@ -1,0 +1,94 @@
+//! `stance analyze`: whole articles with the built-in models.
+
+use super::common::{json_lines, stderr_of_failure, stdout, Sandbox};
+
+/// The example article written for the project (a defence minister demands an offensive, a
+/// mediator urges talks).
+fn article(sandbox: &Sandbox) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/article.txt")).unwrap();
+    sandbox.write("article.txt", text)
+}
+
+#[test]
+fn json_names_the_speakers_their_stances_and_a_mixed_article() {
+    let sandbox = Sandbox::new();
+    article(&sandbox);
+    let out = stdout(sandbox.stance().args(["analyze", "--format", "json", "article.txt"]));
+    let objects = json_lines(&out);
+    assert_eq!(objects.len(), 1);
+    let analysis = &objects[0];
+    assert_eq!(analysis["id"], "article.txt");
+    let stance_of = |name: &str| {
+        analysis["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("{name} is a speaker: {}", analysis["speakers"]))["stance"]
+            .clone()
+    };
+    assert_eq!(stance_of("Tomas Arvelo"), "military");
+    assert_eq!(stance_of("Ines Kadar"), "negotiation");
+    assert_eq!(analysis["article"]["mixed"], true);
+    assert!(analysis["sentences"].as_array().unwrap().len() >= 10);
+}
+
+#[test]
+fn text_and_html_show_the_same_verdict() {
+    let sandbox = Sandbox::new();
+    article(&sandbox);
+    let text = stdout(sandbox.stance().args(["analyze", "article.txt"]));
+    assert!(text.starts_with("Article: stance "), "{text}");
+    assert!(text.contains("MIXED") && text.contains("Tomas Arvelo") && text.contains("Ines Kadar"));
+    sandbox
+        .stance()
+        .args(["analyze", "--format", "html", "-o", "page.html", "article.txt"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(sandbox.path("page.html")).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..40]
+    );
+    assert!(html.contains("Ines Kadar"));
+}
+
+#[test]
+fn several_articles_in_json_give_one_line_each_and_html_wants_one() {
+    let sandbox = Sandbox::new();
+    article(&sandbox);
+    sandbox.write("short.txt", "The envoy said talks would resume on Monday.");
+    let out = stdout(
+        sandbox
+            .stance()
+            .args(["analyze", "--format", "json", "article.txt", "short.txt"]),
+    );
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["article.txt", "short.txt"]);
+    let err = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["analyze", "--format", "html", "article.txt", "short.txt"]),
+        2,
+    );
+    assert!(err.contains("one article"), "{err}");
+}
+
+#[test]
+fn a_missing_article_or_model_is_a_runtime_error() {
+    let sandbox = Sandbox::new();
+    let err = stderr_of_failure(sandbox.stance().args(["analyze", "nowhere.txt"]), 1);
+    assert!(err.contains("nowhere.txt"), "{err}");
+    article(&sandbox);
+    let err = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["analyze", "--stance-model", "none.model", "article.txt"]),
+        1,
+    );
+    assert!(err.contains("none.model"), "{err}");
+}
