@@ -92,9 +92,12 @@ pub fn check_writable(output: &Path) -> Result<()> {
     }
 }
 
-/// Writes a model file atomically; a failure names the file as one that could not be written.
-pub fn save_model(model: &Classifier, path: &Path, form: ModelForm) -> Result<()> {
-    model.save(path, form).map_err(write_error)
+/// Writes `model` atomically, compact (prediction only) or full, and returns the form written; a
+/// failure names the file as one that could not be written.
+pub fn save_model(model: &Classifier, path: &Path, compact: bool) -> Result<ModelForm> {
+    let form = if compact { ModelForm::Compact } else { ModelForm::Full };
+    model.save(path, form).map_err(write_error)?;
+    Ok(form)
 }
 
 /// A failed write: `cannot write FILE: CAUSE` for a file-system error, else the error as it is.

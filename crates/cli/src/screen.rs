@@ -1,8 +1,9 @@
 //! Screening documents between the reader and the models: what stance-documents reads faithfully
 //! but a model should not take as it is, or a user should hear about.
 //!
-//! - A text longer than [`MAX_TEXT_BYTES`] is cut to its first 1 MiB (at a word boundary) before
-//!   analysis: memory and time stay bounded whatever one line holds. Counted.
+//! - A text of any length is analyzed whole: the analyzer goes through it in batches of words
+//!   (`stance_features::analyzer::UNITS_PER_BATCH`), so memory depends on the text itself and its
+//!   distinct terms, not on what analysis makes of its length.
 //! - A text that is empty or only whitespace is skipped where labels are read (`train`, `update`,
 //!   `eval`, `cv`, `tune`): it holds no word to learn from and would only shift the priors (or
 //!   score the priors, in `eval`). `predict` keeps it (the priors decide). Counted.
@@ -21,10 +22,6 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use stance_documents::{Document, Documents, InputFormat};
-
-/// Texts are cut to this many bytes before analysis (1 MiB: some 150,000 words, far more than
-/// any article; the prediction of a text that long is settled well before its end).
-pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// Documents read, analyzed and predicted together: bounds memory, keeps every core busy.
 pub const BATCH: usize = 8192;
@@ -66,7 +63,6 @@ pub struct Screen {
     /// 64-bit hashes of the ids seen (8 bytes a document, not the ids themselves).
     ids: HashSet<u64>,
     repeated_ids: Tally,
-    cut: Tally,
     empty: Tally,
     admitted: u64,
 }
@@ -77,7 +73,6 @@ impl Screen {
             purpose,
             ids: HashSet::new(),
             repeated_ids: Tally::default(),
-            cut: Tally::default(),
             empty: Tally::default(),
             admitted: 0,
         }
@@ -98,8 +93,8 @@ impl Screen {
         Self::new(Purpose::Prediction)
     }
 
-    /// The document to use (its text cut when too long), `None` to skip it, or an error.
-    pub fn admit(&mut self, mut document: Document) -> Result<Option<Document>> {
+    /// The document to use, `None` to skip it, or an error.
+    pub fn admit(&mut self, document: Document) -> Result<Option<Document>> {
         let labeled = self.purpose != Purpose::Prediction;
         if labeled {
             if let Some(label) = &document.label {
@@ -111,10 +106,6 @@ impl Screen {
             if labeled {
                 return Ok(None);
             }
-        }
-        if document.text.len() > MAX_TEXT_BYTES {
-            cut(&mut document.text, MAX_TEXT_BYTES);
-            self.cut.add(|| place(&document));
         }
         if self.purpose != Purpose::Training {
             let mut hasher = DefaultHasher::new();
@@ -158,14 +149,6 @@ impl Screen {
                     },
                 ),
             });
-        }
-        if let Some(first) = &self.cut.first {
-            let n = self.cut.count;
-            warnings.push(format!(
-                "{n} {} longer than 1 MiB cut to {} first 1 MiB for analysis (first: {first})",
-                documents(n),
-                if n == 1 { "its" } else { "their" },
-            ));
         }
         if let Some(first) = &self.repeated_ids.first {
             let n = self.repeated_ids.count;
@@ -212,25 +195,6 @@ fn check_label(label: &str, document: &Document) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Cuts `text` to at most `max` bytes: at the last whitespace before the limit, or at a character
-/// boundary when the last 1,000 bytes hold none (a word is not split in two when it can be helped).
-fn cut(text: &mut String, max: usize) {
-    if text.len() <= max {
-        return;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let splits_word = !text[end..].starts_with(char::is_whitespace);
-    let window = end.saturating_sub(1000);
-    if let Some(space) = text[window..end].rfind(char::is_whitespace).filter(|_| splits_word) {
-        end = window + space;
-    }
-    text.truncate(end);
-    text.shrink_to_fit();
 }
 
 /// How a batch of documents ended.
@@ -366,22 +330,6 @@ pub fn print(warnings: &[String], quiet: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cutting_keeps_words_and_characters_whole() {
-        let mut text = "ab cd".repeat(3);
-        cut(&mut text, 7);
-        assert_eq!(text, "ab cdab");
-        let mut text = "abcd cdéf".to_string();
-        cut(&mut text, 8);
-        assert_eq!(text, "abcd", "back to the last space");
-        let mut text = "é".repeat(2000);
-        cut(&mut text, 1001);
-        assert_eq!(text.len(), 1000, "a character boundary when there is no space");
-        let mut short = "short".to_string();
-        cut(&mut short, 100);
-        assert_eq!(short, "short");
-    }
 
     #[test]
     fn labels_differing_in_case_or_seen_once_are_named() {

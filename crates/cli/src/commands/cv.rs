@@ -82,7 +82,7 @@ pub fn run(args: &CvArgs) -> Result<()> {
 
 /// Labeled documents held in memory, to be split into folds.
 pub struct Corpus {
-    /// The documents, in reading order (screened: empty texts skipped, long texts cut).
+    /// The documents, in reading order (screened: empty texts skipped).
     pub documents: Vec<Document>,
     /// The label of each document.
     pub labels: Vec<String>,

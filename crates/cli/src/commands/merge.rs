@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use stance_model::{Classifier, ModelError, ModelForm};
+use stance_model::{Classifier, ModelError};
 
 use super::note;
 use super::train::summary;
@@ -37,12 +37,7 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         });
     }
     let (model, _) = merged.expect("clap requires at least one MODEL");
-    let form = if args.compact {
-        ModelForm::Compact
-    } else {
-        ModelForm::Full
-    };
-    save_model(&model, &args.output, form)?;
+    let form = save_model(&model, &args.output, args.compact)?;
     if !args.quiet {
         note(format_args!(
             "stance: merged {} models into {}: {}",

@@ -36,12 +36,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
 
     let model = Classifier::from_statistics(&params, statistics)?;
     progress.finish();
-    let form = if args.compact {
-        ModelForm::Compact
-    } else {
-        ModelForm::Full
-    };
-    save_model(&model, &args.output, form)?;
+    let form = save_model(&model, &args.output, args.compact)?;
 
     if !args.quiet {
         note(format_args!(

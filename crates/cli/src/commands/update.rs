@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Result};
 use stance_documents::read_inputs;
-use stance_model::{Classifier, ModelForm};
+use stance_model::Classifier;
 
 use super::merge::load_full;
 use super::train::summary;
@@ -37,12 +37,7 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
     let per_label = statistics.documents_per_label();
     let model = Classifier::from_statistics(&params, statistics)?;
     progress.finish();
-    let form = if args.compact {
-        ModelForm::Compact
-    } else {
-        ModelForm::Full
-    };
-    save_model(&model, &args.output, form)?;
+    let form = save_model(&model, &args.output, args.compact)?;
     if !args.quiet {
         note(format_args!(
             "stance: updated {} with {added} documents into {}: {}",
