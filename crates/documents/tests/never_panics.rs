@@ -77,3 +77,58 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The same, with the other reading options varied: a label map, other column names, the
+    /// format given instead of read from the extension. Documents hold no NUL, their labels are
+    /// trimmed and present when required, their lines never go back, and nothing follows an error.
+    #[test]
+    fn arbitrary_bytes_with_any_options_never_panic(
+        bytes in any_input(),
+        format in proptest::sample::select(InputFormat::ALL.to_vec()),
+        require_label in any::<bool>(),
+        label_map in any::<bool>(),
+        text_column in proptest::sample::select(vec!["text", "label", "body", ""]),
+        named_by_extension in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = if named_by_extension {
+            dir.path().join(format!("input.{}", format.name()))
+        } else {
+            dir.path().join("input.data")
+        };
+        fs::write(&path, &bytes).unwrap();
+        let mut options = ReadOptions {
+            format: (!named_by_extension).then_some(format),
+            require_label,
+            text_column: text_column.to_string(),
+            ..ReadOptions::default()
+        };
+        if label_map {
+            options.label_map = "a=b, text = label".parse().unwrap();
+        }
+        let mut last_line = 0;
+        let mut failed = false;
+        for item in read_documents(&path, &options).unwrap() {
+            prop_assert!(!failed, "an item after an error");
+            match item {
+                Ok(document) => {
+                    prop_assert!(!document.text.contains('\0'));
+                    prop_assert!(document.source.line >= last_line.max(1));
+                    last_line = document.source.line;
+                    prop_assert!(!document.id.is_empty());
+                    match &document.label {
+                        Some(label) => prop_assert!(!label.is_empty() && label.trim() == label),
+                        None => prop_assert!(!require_label),
+                    }
+                }
+                Err(error) => {
+                    failed = true;
+                    prop_assert_eq!(error.path(), path.as_path());
+                }
+            }
+        }
+    }
+}

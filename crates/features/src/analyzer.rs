@@ -4,6 +4,11 @@
 //! ready-to-run form. Running needs an [`AnalyzerScratch`] per thread: it holds the reused buffers,
 //! so no `String` is allocated per token once they are warm; the stemmer caches stems per thread,
 //! so a word is stemmed once.
+//!
+//! A text is analyzed [`UNITS_PER_BATCH`] unigrams at a time: the tokenizer streams, and each
+//! batch's n-grams are emitted before the next batch is read, with the last `max - 1` unigrams
+//! carried over so that no n-gram spanning two batches is lost (nor counted twice). Memory thus
+//! depends on the batch, not on the length of the text: a 100 MB text costs what a 50 KB one does.
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -13,7 +18,7 @@ use crate::ngrams::NgramRange;
 use crate::normalizer::NormalizerConfig;
 use crate::stemmer::{Language, Stemmer};
 use crate::stopwords::StopWords;
-use crate::tokenizer::{tokens, NumberPolicy, TokenKind, TokenizerConfig, NUMBER_TOKEN};
+use crate::tokenizer::{tokens, NumberPolicy, TokenKind, TokenizerConfig, Tokens, NUMBER_TOKEN};
 use crate::FeatureError;
 
 /// Every setting that turns a text into terms.
@@ -46,6 +51,10 @@ impl Default for AnalyzerConfig {
         }
     }
 }
+
+/// Unigrams analyzed together before their n-grams are emitted (some 50 KB of English text): the
+/// memory of one analysis, whatever the length of the text.
+pub const UNITS_PER_BATCH: usize = 8192;
 
 /// A checked analyzer, ready to turn texts into terms.
 #[derive(Debug)]
@@ -86,13 +95,50 @@ impl Analyzer {
         &self.config
     }
 
-    /// Calls `emit` with every term of `text`, in order: all unigrams, then bigrams, and so on.
+    /// Calls `emit` with every term of `text`: all unigrams, then bigrams, and so on, in text order
+    /// (a text of more than [`UNITS_PER_BATCH`] unigrams goes batch by batch, in that order within
+    /// each batch).
     pub fn for_each_term<F: FnMut(&str)>(&self, text: &str, scratch: &mut AnalyzerScratch, emit: F) {
-        self.fill_units(text, scratch);
-        let AnalyzerScratch {
-            units, n_units, ngram, ..
-        } = scratch;
-        self.config.ngrams.for_each(&units[..*n_units], ngram, emit);
+        self.for_each_term_in_batches(text, UNITS_PER_BATCH, scratch, emit);
+    }
+
+    /// [`Analyzer::for_each_term`] with `units_per_batch` unigrams a batch (at least 1): the same
+    /// terms, as many times each, whatever the batch size; only their order differs.
+    pub fn for_each_term_in_batches<F: FnMut(&str)>(
+        &self,
+        text: &str,
+        units_per_batch: usize,
+        scratch: &mut AnalyzerScratch,
+        mut emit: F,
+    ) {
+        let units_per_batch = units_per_batch.max(1);
+        // The unigrams an n-gram that ends in the next batch may start with.
+        let carry = self.config.ngrams.max.saturating_sub(1);
+        let mut tokens = tokens(text);
+        let mut negated = false;
+        let mut carried: usize = 0;
+        scratch.n_units = 0;
+        loop {
+            let more = self.fill_units(
+                &mut tokens,
+                &mut negated,
+                scratch,
+                carried.saturating_add(units_per_batch),
+            );
+            let AnalyzerScratch {
+                units, n_units, ngram, ..
+            } = scratch;
+            self.config
+                .ngrams
+                .for_each_from(&units[..*n_units], carried, ngram, &mut emit);
+            if !more {
+                return;
+            }
+            // Move the last `carry` unigrams to the front (the strings move, nothing is copied).
+            carried = (*n_units).min(carry);
+            units[..*n_units].rotate_left(*n_units - carried);
+            *n_units = carried;
+        }
     }
 
     /// The terms of `text` as owned strings (convenient, slower than [`Analyzer::for_each_term`]).
@@ -102,22 +148,31 @@ impl Analyzer {
         out
     }
 
-    /// Fills `scratch.units` with the unigram terms of `text`.
-    fn fill_units(&self, text: &str, scratch: &mut AnalyzerScratch) {
-        scratch.n_units = 0;
-        let mut negated = false;
-        for token in tokens(text) {
+    /// Appends the unigram terms of the next tokens to `scratch.units` until it holds `limit`
+    /// (true: more tokens may follow) or the tokens run out (false). `negated` is the negation
+    /// scope, carried from batch to batch.
+    fn fill_units(
+        &self,
+        tokens: &mut Tokens<'_>,
+        negated: &mut bool,
+        scratch: &mut AnalyzerScratch,
+        limit: usize,
+    ) -> bool {
+        while scratch.n_units < limit {
+            let Some(token) = tokens.next() else {
+                return false;
+            };
             match token.kind {
                 TokenKind::Punctuation => {
                     if ends_scope(token.text) {
-                        negated = false;
+                        *negated = false;
                     }
                     continue;
                 }
                 TokenKind::Number => match self.config.tokenizer.numbers {
                     NumberPolicy::Drop => continue,
                     NumberPolicy::Token => {
-                        push_unit(scratch, NUMBER_TOKEN, negated);
+                        push_unit(scratch, NUMBER_TOKEN, *negated);
                         continue;
                     }
                     NumberPolicy::Keep => {}
@@ -128,12 +183,13 @@ impl Analyzer {
             self.config.normalizer.normalize_into(token.text, &mut word);
             if is_cue_in(self.cues.as_ref(), &word) {
                 self.push_stem(scratch, &word, false);
-                negated = true;
+                *negated = true;
             } else if !self.stopwords.contains(word.as_str()) {
-                self.push_stem(scratch, &word, negated);
+                self.push_stem(scratch, &word, *negated);
             }
             scratch.word = word;
         }
+        true
     }
 
     fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, negated: bool) {

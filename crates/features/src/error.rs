@@ -5,8 +5,8 @@ use thiserror::Error;
 /// What can go wrong while configuring or fitting a featurizer.
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum FeatureError {
-    /// An n-gram range with `min` of zero or `min > max`.
-    #[error("invalid n-gram range {min}..{max}: need 1 <= min <= max")]
+    /// An n-gram range with `min` of zero, `min > max` or `max` above [`crate::NgramRange::MAX_LENGTH`].
+    #[error("invalid n-gram range {min}..{max}: need 1 <= min <= max <= 10")]
     NgramRange {
         /// Smallest n.
         min: usize,

@@ -1,6 +1,7 @@
 //! The whole pipeline, fitted: analyzer + vocabulary + weighting, serializable with a model.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch};
@@ -44,6 +45,42 @@ impl OutOfVocabulary {
         Self {
             terms: self.terms + other.terms,
             unknown: self.unknown + other.unknown,
+        }
+    }
+}
+
+/// How often each vocabulary column occurs in one document, and how many term occurrences there
+/// were in all: terms outside the vocabulary are counted, never stored, so the memory of a
+/// document's counts is bounded by the vocabulary, whatever the text holds. Reused across
+/// documents ([`Featurizer::count_columns`] clears it).
+#[derive(Debug, Default, Clone)]
+pub struct ColumnCounts {
+    counts: FxHashMap<u32, u32>,
+    total: u64,
+    unknown: u64,
+}
+
+impl ColumnCounts {
+    /// Empty counts.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of distinct vocabulary columns met.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// Whether no vocabulary term was met.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Term occurrences met, and those outside the vocabulary.
+    pub fn out_of_vocabulary(&self) -> OutOfVocabulary {
+        OutOfVocabulary {
+            terms: self.total,
+            unknown: self.unknown,
         }
     }
 }
@@ -198,23 +235,59 @@ impl Featurizer {
             terms: counts.total(),
             unknown: 0,
         };
-        let scheme = self.parts.config.weighting.scheme;
         let start = entries.len();
         for (term, count) in counts.iter() {
             match self.parts.vocabulary.column(term) {
-                Some(column) => {
-                    let idf = self.parts.idf.as_ref().map_or(1.0, |idf| idf[column as usize]);
-                    entries.push((column, scheme.term_frequency(count) * idf));
-                }
+                Some(column) => entries.push((column, f64::from(count))),
                 None => oov.unknown += u64::from(count),
             }
         }
-        if self.parts.config.weighting.l2_normalize {
-            let mut values: Vec<f64> = entries[start..].iter().map(|e| e.1).collect();
-            l2_normalize(&mut values);
-            entries[start..].iter_mut().zip(values).for_each(|(e, v)| e.1 = v);
-        }
+        self.weigh_counts(&mut entries[start..]);
         oov
+    }
+
+    /// Counts the terms of `text` by vocabulary column into `counts` (replacing what was there).
+    pub fn count_columns(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut ColumnCounts) {
+        counts.counts.clear();
+        counts.total = 0;
+        counts.unknown = 0;
+        let vocabulary = &self.parts.vocabulary;
+        self.analyzer.for_each_term(text, scratch, |term| {
+            counts.total += 1;
+            match vocabulary.column(term) {
+                Some(column) => {
+                    let count = counts.counts.entry(column).or_default();
+                    *count = count.saturating_add(1);
+                }
+                None => counts.unknown += 1,
+            }
+        });
+    }
+
+    /// The weighted `(column, value)` entries of one document's column counts, appended to
+    /// `entries` (the same as [`Featurizer::weigh`] gives for its term counts).
+    pub fn weigh_columns(&self, counts: &ColumnCounts, entries: &mut Vec<(u32, f64)>) -> OutOfVocabulary {
+        let start = entries.len();
+        entries.extend(counts.counts.iter().map(|(&column, &count)| (column, f64::from(count))));
+        self.weigh_counts(&mut entries[start..]);
+        counts.out_of_vocabulary()
+    }
+
+    /// Turns `(column, count)` entries into `(column, value)`: sorted by column (so that an L2 norm
+    /// adds up in the same order whatever the hashing), weighted, normalized.
+    fn weigh_counts(&self, entries: &mut [(u32, f64)]) {
+        entries.sort_unstable_by_key(|&(column, _)| column);
+        let scheme = self.parts.config.weighting.scheme;
+        for (column, value) in entries.iter_mut() {
+            let idf = self.parts.idf.as_ref().map_or(1.0, |idf| idf[*column as usize]);
+            // A count is a u32, exactly representable: the round trip through f64 is lossless.
+            *value = scheme.term_frequency(*value as u32) * idf;
+        }
+        if self.parts.config.weighting.l2_normalize {
+            let mut values: Vec<f64> = entries.iter().map(|e| e.1).collect();
+            l2_normalize(&mut values);
+            entries.iter_mut().zip(values).for_each(|(e, v)| e.1 = v);
+        }
     }
 
     /// The sparse rows of `documents`, in input order (computed in parallel), and the
@@ -223,11 +296,11 @@ impl Featurizer {
         let rows: Vec<(Vec<(u32, f64)>, OutOfVocabulary)> = documents
             .par_iter()
             .map_init(
-                || (AnalyzerScratch::default(), TermCounts::new()),
+                || (AnalyzerScratch::default(), ColumnCounts::new()),
                 |(scratch, counts), doc| {
-                    counts.count(&self.analyzer, doc.as_ref(), scratch);
+                    self.count_columns(doc.as_ref(), scratch, counts);
                     let mut entries = Vec::with_capacity(counts.len());
-                    let oov = self.weigh(counts, &mut entries);
+                    let oov = self.weigh_columns(counts, &mut entries);
                     (entries, oov)
                 },
             )
@@ -300,6 +373,33 @@ mod tests {
         let back: Featurizer = serde_json::from_str(&json).unwrap();
         assert_eq!(back, featurizer);
         assert_eq!(back.transform(&DOCS).0, featurizer.transform(&DOCS).0);
+    }
+
+    #[test]
+    fn column_counts_weigh_as_term_counts_do() {
+        for (scheme, l2) in [
+            (TermWeighting::Count, false),
+            (TermWeighting::Log, true),
+            (TermWeighting::TfIdf, false),
+            (TermWeighting::Binary, true),
+        ] {
+            let featurizer = Featurizer::fit(config(scheme, l2), &DOCS).unwrap();
+            let text = "Talks, talks and more talks; rebels rejected zebras.";
+            let mut scratch = AnalyzerScratch::default();
+            let mut terms = TermCounts::new();
+            terms.count(featurizer.analyzer(), text, &mut scratch);
+            let mut by_term = Vec::new();
+            let oov = featurizer.weigh(&terms, &mut by_term);
+            let mut columns = ColumnCounts::new();
+            featurizer.count_columns(text, &mut scratch, &mut columns);
+            let mut by_column = Vec::new();
+            assert_eq!(featurizer.weigh_columns(&columns, &mut by_column), oov);
+            assert_eq!(by_column, by_term, "{scheme:?}");
+            assert!(
+                oov.unknown > 0 && columns.len() < terms.len(),
+                "unknown terms are not stored"
+            );
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub mod weighting;
 
 pub use analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch};
 pub use error::FeatureError;
-pub use featurizer::{FeatureConfig, Featurizer, FeaturizerParts, OutOfVocabulary};
+pub use featurizer::{ColumnCounts, FeatureConfig, Featurizer, FeaturizerParts, OutOfVocabulary};
 pub use ngrams::NgramRange;
 pub use normalizer::NormalizerConfig;
 pub use sparse::{SparseMatrix, SparseRow};

@@ -25,22 +25,34 @@ impl Default for NgramRange {
 }
 
 impl NgramRange {
-    /// A checked range.
+    /// The longest n-gram a range may ask for: longer ones are all but unique to one document
+    /// (no use to a classifier), and each costs its length in every position of every text.
+    pub const MAX_LENGTH: usize = 10;
+
+    /// A checked range: `1 <= min <= max <= MAX_LENGTH`.
     pub fn new(min: usize, max: usize) -> Result<Self, FeatureError> {
-        if min == 0 || min > max {
+        if min == 0 || min > max || max > Self::MAX_LENGTH {
             return Err(FeatureError::NgramRange { min, max });
         }
         Ok(Self { min, max })
     }
 
     /// Calls `emit` with every n-gram of `units`, shortest n first, joined in `buffer`.
-    pub fn for_each<F: FnMut(&str)>(&self, units: &[String], buffer: &mut String, mut emit: F) {
-        for n in self.min..=self.max {
+    pub fn for_each<F: FnMut(&str)>(&self, units: &[String], buffer: &mut String, emit: F) {
+        self.for_each_from(units, 0, buffer, emit);
+    }
+
+    /// Calls `emit` with every n-gram of `units` that ends at or after `units[first]`, shortest n
+    /// first: the n-grams of a batch whose first `first` units were carried over from the one
+    /// before (where the n-grams ending among them were emitted).
+    pub fn for_each_from<F: FnMut(&str)>(&self, units: &[String], first: usize, buffer: &mut String, mut emit: F) {
+        // No n-gram is longer than the units (a range read from a damaged file may be huge).
+        for n in self.min..=self.max.min(units.len()) {
             if n == 1 {
-                units.iter().for_each(|unit| emit(unit));
+                units.iter().skip(first).for_each(|unit| emit(unit));
                 continue;
             }
-            for window in units.windows(n) {
+            for window in units[(first + 1).saturating_sub(n)..].windows(n) {
                 buffer.clear();
                 for (i, unit) in window.iter().enumerate() {
                     if i > 0 {
@@ -108,5 +120,7 @@ mod tests {
         assert!("0..2".parse::<NgramRange>().is_err());
         assert!("3..1".parse::<NgramRange>().is_err());
         assert!("a..b".parse::<NgramRange>().is_err());
+        assert_eq!("1..10".parse(), Ok(NgramRange { min: 1, max: 10 }));
+        assert!("1..11".parse::<NgramRange>().is_err(), "longer than MAX_LENGTH");
     }
 }

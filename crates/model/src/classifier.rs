@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use stance_features::{AnalyzerScratch, FeatureConfig, Featurizer, OutOfVocabulary, SparseMatrix, TermCounts};
+use stance_features::{AnalyzerScratch, ColumnCounts, FeatureConfig, Featurizer, OutOfVocabulary, SparseMatrix};
 
 use crate::estimator::{argmax, NaiveBayes};
 use crate::fingerprint::DataFingerprint;
@@ -109,6 +109,13 @@ impl Classifier {
         if statistics.as_ref().is_some_and(|s| s.config() != featurizer.config()) {
             return Err("the statistics were kept for other featurizer settings".into());
         }
+        if statistics
+            .as_ref()
+            .is_some_and(|s| !s.documents_per_label().keys().eq(estimator.labels()))
+        {
+            return Err("the statistics were kept for other labels".into());
+        }
+        estimator.check_loaded()?;
         Ok(Self {
             featurizer,
             estimator,
@@ -174,16 +181,17 @@ impl Classifier {
         Self::from_statistics(&params, statistics)
     }
 
-    /// The sparse row of one text and its out-of-vocabulary count.
+    /// The sparse row of one text and its out-of-vocabulary count. Terms outside the vocabulary
+    /// are counted, not kept: memory is bounded by the model, whatever the text.
     pub fn featurize(
         &self,
         text: &str,
         scratch: &mut AnalyzerScratch,
-        counts: &mut TermCounts,
+        counts: &mut ColumnCounts,
     ) -> (SparseMatrix, OutOfVocabulary) {
-        counts.count(self.featurizer.analyzer(), text, scratch);
+        self.featurizer.count_columns(text, scratch, counts);
         let mut entries = Vec::with_capacity(counts.len());
-        let oov = self.featurizer.weigh(counts, &mut entries);
+        let oov = self.featurizer.weigh_columns(counts, &mut entries);
         let mut row = SparseMatrix::new(self.featurizer.vocabulary().len());
         row.push_row(&mut entries);
         (row, oov)
@@ -191,10 +199,10 @@ impl Classifier {
 
     /// Predicts one text.
     pub fn predict(&self, text: &str) -> Prediction {
-        self.predict_with(text, &mut AnalyzerScratch::default(), &mut TermCounts::new())
+        self.predict_with(text, &mut AnalyzerScratch::default(), &mut ColumnCounts::new())
     }
 
-    fn predict_with(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut TermCounts) -> Prediction {
+    fn predict_with(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut ColumnCounts) -> Prediction {
         let (row, out_of_vocabulary) = self.featurize(text, scratch, counts);
         let row = row.row(0).expect("one row");
         let probabilities = self.estimator.predict_proba(row);
@@ -212,7 +220,7 @@ impl Classifier {
         texts
             .par_iter()
             .map_init(
-                || (AnalyzerScratch::default(), TermCounts::new()),
+                || (AnalyzerScratch::default(), ColumnCounts::new()),
                 |(scratch, counts), text| self.predict_with(text.as_ref(), scratch, counts),
             )
             .collect()

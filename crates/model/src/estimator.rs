@@ -98,6 +98,13 @@ impl NaiveBayes {
         })
     }
 
+    /// Checks an estimator read from a file: its parameters did not pass through `check()`. (Its
+    /// weights may be anything a float holds: training itself can give NaN, with
+    /// `complement_norm` on a one-term vocabulary, so every use copes with them.)
+    pub(crate) fn check_loaded(&self) -> Result<(), String> {
+        self.params.recheck().map_err(|e| e.to_string())
+    }
+
     /// The class labels, sorted; scores and probabilities follow this order.
     pub fn labels(&self) -> &[String] {
         &self.labels

@@ -56,7 +56,7 @@ impl Classifier {
     /// Explains the prediction for `text` with the `n` strongest terms each way.
     pub fn explain(&self, text: &str, n: usize) -> Explanation {
         let mut scratch = stance_features::AnalyzerScratch::default();
-        let mut counts = stance_features::TermCounts::new();
+        let mut counts = stance_features::ColumnCounts::new();
         let (rows, _) = self.featurize(text, &mut scratch, &mut counts);
         let row = rows.row(0).expect("one row");
         let estimator = self.estimator();
@@ -126,14 +126,15 @@ impl Classifier {
 
 fn informative(estimator: &NaiveBayes, column: u32, class: usize, term: &str) -> InformativeTerm {
     let w = estimator.feature_weights(column);
-    let (other, other_weight) =
-        w.iter()
-            .enumerate()
-            .filter(|(c, _)| *c != class)
-            .fold(
-                (usize::MAX, f64::NEG_INFINITY),
-                |best, (c, &v)| if v > best.1 { (c, v) } else { best },
-            );
+    // The strongest other class: the first one, unless a later one weighs more (weights that
+    // compare to nothing, NaN from a damaged file, leave the first one).
+    let (other, other_weight) = w
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(c, _)| *c != class)
+        .reduce(|best, (c, v)| if v > best.1 { (c, v) } else { best })
+        .expect("the caller lists terms for two labels or more");
     InformativeTerm {
         term: term.to_string(),
         log_odds: w[class] - other_weight,

@@ -15,9 +15,14 @@
 //! [`Classifier::to_json`], is for people). The checksum catches a flipped bit before decoding, so
 //! damage is reported, never loaded as a different model. Files are written atomically: a temporary
 //! file in the same directory, fsync, rename, fsync of the directory.
+//!
+//! A process killed during a write (SIGKILL, power loss) leaves the previous file intact, or no
+//! file, and maybe its hidden temporary file (`.stance-XXXXXX.tmp`): never read, and removed by
+//! the next write into the same directory once it is an hour old ([`remove_stale_temporaries`]).
 
 use std::io::Write;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use stance_features::{Featurizer, FeaturizerParts};
@@ -202,7 +207,45 @@ fn without_temporary_path(error: std::io::Error) -> std::io::Error {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, fsync and rename.
+/// Temporary files older than this are left over from a killed process: no write lasts that long
+/// between creating its temporary file and renaming it (the bytes are ready before it is created).
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+
+/// Whether `name` is one of stance's hidden temporary files: `.stance-NAME.tmp` (a write in
+/// progress) or `.stance-NAME.probe` (the command line's check that a directory is writable), with
+/// NAME of ASCII letters and digits.
+fn is_temporary_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix(".stance-") else {
+        return false;
+    };
+    let stem = rest.strip_suffix(".tmp").or_else(|| rest.strip_suffix(".probe"));
+    stem.is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Removes from `dir` the temporary files of stance ([`is_temporary_name`]) last modified more than
+/// [`STALE_AFTER`] ago: what a killed process left. Best effort: errors are ignored, and a fresh
+/// temporary file (another process's write in progress) is never touched.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_str().is_some_and(is_temporary_name)
+            && entry.metadata().is_ok_and(|metadata| {
+                metadata.is_file()
+                    && metadata
+                        .modified()
+                        .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > STALE_AFTER))
+            });
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, fsync and rename; then
+/// removes the stale temporary files of killed runs from that directory.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
     let io = |source| ModelError::Io {
         path: path.to_path_buf(),
@@ -224,5 +267,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
     if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
     }
+    remove_stale_temporaries(dir);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_are_recognized_exactly() {
+        for name in [".stance-a1B2c3.tmp", ".stance-12345.probe"] {
+            assert!(is_temporary_name(name), "{name}");
+        }
+        for name in [
+            "stance-a1B2c3.tmp",
+            ".stance-.tmp",
+            ".stance-a b.tmp",
+            ".stance-abc.model",
+            ".stance-../x.tmp",
+            "model.tmp",
+        ] {
+            assert!(!is_temporary_name(name), "{name}");
+        }
+    }
 }

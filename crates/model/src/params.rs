@@ -148,6 +148,11 @@ impl ParamGuard for NaiveBayesParams {
 }
 
 impl ValidNaiveBayesParams {
+    /// Checks again what `check()` checked: parameters read from a file did not pass through it.
+    pub(crate) fn recheck(&self) -> Result<(), ModelError> {
+        NaiveBayesParams(self.clone()).check_ref().map(|_| ())
+    }
+
     /// The event model.
     pub fn variant(&self) -> Variant {
         self.variant

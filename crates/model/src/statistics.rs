@@ -390,6 +390,21 @@ impl TrainingStatistics {
                 "the statistics table has inconsistent sizes".into(),
             ));
         }
+        if table.labels.windows(2).any(|w| w[0] >= w[1]) || table.terms.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError::Incompatible(
+                "the statistics table's labels or terms are not sorted and unique".into(),
+            ));
+        }
+        if table
+            .documents
+            .iter()
+            .try_fold(0u64, |sum, &n| sum.checked_add(n))
+            .is_none()
+        {
+            return Err(ModelError::Incompatible(
+                "the statistics table counts more documents than a 64-bit number holds".into(),
+            ));
+        }
         stats.labels = table.labels;
         stats.classes = table
             .documents
