@@ -332,7 +332,7 @@ fn a_binary_file_is_an_error_whatever_its_name() {
 /// whole (the analyzer goes through a text in batches of words, so memory depends on the line and
 /// its distinct terms, not its length), under a 768 MiB address-space limit. Its first MiB speaks
 /// of talks, the other 99 MB of artillery: the prediction is `military`, which it would not be
-/// if the text were cut (as it was, to 1 MiB, before analysis went by batches). Some 6 s in a
+/// if the text were cut (as it was, to 1 MiB, before analysis went by batches). A few seconds in a
 /// release build (three 100 MB analyses); a debug build takes minutes.
 #[test]
 fn a_100_mb_line_is_read_and_analyzed_whole_with_bounded_memory() {
