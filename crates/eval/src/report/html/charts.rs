@@ -81,6 +81,13 @@ fn open(out: &mut String, width: f64, height: f64, label: &str) {
     );
 }
 
+/// A y-axis title written bottom to top, centred on `y`, at the left edge of a chart.
+fn vertical_title(out: &mut String, y: f64, size: f64, color: &str, content: &str) {
+    let x = 16.0;
+    let rotate = format!(r#" transform="rotate(-90 {} {})""#, C(x), C(y));
+    text(out, x, y, size, "middle", color, &rotate, content);
+}
+
 /// A text element; `anchor` is `start`, `middle` or `end`, `extra` more attributes.
 #[allow(clippy::too_many_arguments)]
 fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, color: &str, extra: &str, content: &str) {
@@ -559,17 +566,7 @@ pub(super) fn learning_curve(points: &[LearningCurvePoint], baseline: Option<f64
         "",
         "training documents",
     );
-    let (cx, cy) = (16.0, top + plot_h / 2.0);
-    text(
-        &mut out,
-        cx,
-        cy,
-        12.0,
-        "middle",
-        INK,
-        &format!(r#" transform="rotate(-90 {} {})""#, C(cx), C(cy)),
-        "validation score",
-    );
+    vertical_title(&mut out, top + plot_h / 2.0, 12.0, INK, "validation score");
     if let Some(b) = baseline {
         line(
             &mut out,
@@ -778,28 +775,8 @@ pub(super) fn reliability(r: &Reliability) -> String {
         GREY,
         "",
     );
-    let (cx, cy) = (16.0, top + plot_h / 2.0);
-    text(
-        &mut out,
-        cx,
-        cy,
-        12.0,
-        "middle",
-        INK,
-        &format!(r#" transform="rotate(-90 {} {})""#, C(cx), C(cy)),
-        "observed accuracy",
-    );
-    let (cx, cy) = (16.0, strip_top + strip_h / 2.0);
-    text(
-        &mut out,
-        cx,
-        cy,
-        11.0,
-        "middle",
-        MUTED,
-        &format!(r#" transform="rotate(-90 {} {})""#, C(cx), C(cy)),
-        "count",
-    );
+    vertical_title(&mut out, top + plot_h / 2.0, 12.0, INK, "observed accuracy");
+    vertical_title(&mut out, strip_top + strip_h / 2.0, 11.0, MUTED, "count");
     text(
         &mut out,
         left + plot_w / 2.0,
