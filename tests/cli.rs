@@ -12,6 +12,7 @@ mod cli {
     mod help;
     mod hostile;
     mod inputs;
+    mod joined;
     mod models;
     mod outputs;
     mod round_trip;

@@ -17,12 +17,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use linfa::ParamGuard;
-use stance_documents::{InputFormat, LabelMap, ReadOptions};
+use stance_documents::{InputFormat, LabelMap, ReadOptions, Texts};
 use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
 use stance_model::{NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
 
@@ -808,6 +809,12 @@ pub struct ReadingArgs {
     /// Rename labels while reading, e.g. pos=positive,neg=negative.
     #[arg(long, value_name = "FROM=TO,...")]
     pub label_map: Option<LabelMap>,
+
+    /// Join texts by id: FILE (TSV, CSV or JSON lines) holds ids and texts (the columns of
+    /// --id-column and --text-column); an input table without a text column then holds ids and
+    /// labels, and takes each text from FILE. An id missing from FILE, or read twice, is an error.
+    #[arg(long, value_name = "FILE")]
+    pub texts: Option<PathBuf>,
 }
 
 /// `--stem`: a language, or none.
@@ -1135,19 +1142,33 @@ impl ReadingArgs {
         if let Some(map) = self.label_map.as_ref().filter(|map| map.iter().next().is_some()) {
             flags.extend(["--label-map".to_string(), map.to_string()]);
         }
+        if let Some(texts) = &self.texts {
+            flags.extend(["--texts".to_string(), texts.display().to_string()]);
+        }
         flags
     }
 
-    /// The reading options; `require_label` for training and evaluation.
-    pub fn options(&self, require_label: bool) -> ReadOptions {
-        ReadOptions {
+    /// The reading options; `require_label` for training and evaluation. Reads the texts of
+    /// `--texts`, when given, to join them by id.
+    pub fn options(&self, require_label: bool) -> anyhow::Result<ReadOptions> {
+        let mut options = ReadOptions {
             format: self.input_format,
             text_column: self.text_column.clone(),
             label_column: self.label_column.clone(),
             id_column: self.id_column.clone(),
             label_map: self.label_map.clone().unwrap_or_default(),
             require_label,
+            ..ReadOptions::default()
+        };
+        if let Some(path) = &self.texts {
+            let format = ReadOptions {
+                format: None,
+                ..options.clone()
+            };
+            let texts = Texts::read(path, &format).with_context(|| format!("--texts {}", path.display()))?;
+            options.texts = Some(Arc::new(texts));
         }
+        Ok(options)
     }
 }
 
@@ -1236,7 +1257,7 @@ mod tests {
         let args = train(&[]);
         assert_eq!(args.training.features.config().unwrap(), FeatureConfig::default());
         assert_eq!(args.training.naive_bayes.params().unwrap(), default_params());
-        assert_eq!(args.reading.options(false), ReadOptions::default());
+        assert_eq!(args.reading.options(false).unwrap(), ReadOptions::default());
     }
 
     #[test]

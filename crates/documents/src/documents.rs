@@ -1,6 +1,6 @@
 //! The stream of documents over all sources, and its counters.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::iter::FusedIterator;
 use std::sync::Arc;
@@ -31,6 +31,8 @@ pub struct Documents {
     options: Arc<ReadOptions>,
     stats: ReadStats,
     finished: bool,
+    /// When texts are joined by id: where each id was read (`PATH:LINE`).
+    joined_ids: HashMap<String, String>,
 }
 
 impl Documents {
@@ -42,12 +44,27 @@ impl Documents {
             options: Arc::new(options),
             stats: ReadStats::default(),
             finished: false,
+            joined_ids: HashMap::new(),
         }
     }
 
     /// What has been read so far; final once the iterator returned `None`.
     pub fn stats(&self) -> ReadStats {
         self.stats
+    }
+
+    /// An error when `document`'s id was read before: a joined id labels one text once.
+    fn check_joined_id(&mut self, document: &Document) -> Result<(), ReadError> {
+        if let Some(first) = self.joined_ids.get(&document.id) {
+            return Err(ReadError::DuplicateId {
+                path: document.source.path.clone(),
+                line: document.source.line,
+                id: document.id.clone(),
+                first: first.clone(),
+            });
+        }
+        self.joined_ids.insert(document.id.clone(), document.source.to_string());
+        Ok(())
     }
 
     fn fail(&mut self, error: ReadError) -> Option<Result<Document, ReadError>> {
@@ -66,6 +83,11 @@ impl Iterator for Documents {
             if let Some(stream) = &mut self.current {
                 match stream.next() {
                     Some(Ok(document)) => {
+                        if self.options.texts.is_some() {
+                            if let Err(error) = self.check_joined_id(&document) {
+                                return self.fail(error);
+                            }
+                        }
                         self.stats.documents += 1;
                         if document.text.trim().is_empty() {
                             self.stats.empty_texts += 1;

@@ -142,6 +142,53 @@ pub enum ReadError {
         /// The directory.
         path: PathBuf,
     },
+
+    /// A document that needs an id (texts joined by id, or a texts file) has none:
+    /// no id column, or an empty id.
+    #[error("{}:{line}: missing or empty id (column `{column}`): texts and labels are joined by id", .path.display())]
+    MissingId {
+        /// The input.
+        path: PathBuf,
+        /// The line where the document starts.
+        line: u64,
+        /// The id column looked for.
+        column: String,
+    },
+    /// An id seen before in the same join: a texts file, or the labeled files
+    /// joined with it, list each id once.
+    #[error("{}:{line}: id `{id}` repeats the one at {first}", .path.display())]
+    DuplicateId {
+        /// The input.
+        path: PathBuf,
+        /// The line where the repeated document starts.
+        line: u64,
+        /// The id.
+        id: String,
+        /// Where it was first seen (`PATH:LINE`).
+        first: String,
+    },
+    /// A labeled document whose id is not in the texts file it is joined with.
+    #[error("{}:{line}: id `{id}` has no text in {}", .path.display(), .texts.display())]
+    UnknownId {
+        /// The labeled input.
+        path: PathBuf,
+        /// The line where the document starts.
+        line: u64,
+        /// The id.
+        id: String,
+        /// The texts file.
+        texts: PathBuf,
+    },
+    /// An input that cannot be joined with a texts file: text files, fastText
+    /// lines and directories carry their own texts and no ids.
+    #[error(
+        "{}: texts can only be joined by id with a table (TSV, CSV or JSON lines) of ids and labels",
+        .path.display()
+    )]
+    NotJoinable {
+        /// The input.
+        path: PathBuf,
+    },
 }
 
 impl ReadError {
@@ -171,7 +218,11 @@ impl ReadError {
             | Self::NotAnObject { path, .. }
             | Self::MissingLabel { path, .. }
             | Self::UnknownFormat { path }
-            | Self::NoLabelDirectories { path } => path,
+            | Self::NoLabelDirectories { path }
+            | Self::MissingId { path, .. }
+            | Self::DuplicateId { path, .. }
+            | Self::UnknownId { path, .. }
+            | Self::NotJoinable { path } => path,
         }
     }
 
@@ -186,11 +237,15 @@ impl ReadError {
             | Self::DuplicateColumn { line, .. }
             | Self::InvalidJson { line, .. }
             | Self::NotAnObject { line, .. }
-            | Self::MissingLabel { line, .. } => Some(*line),
+            | Self::MissingLabel { line, .. }
+            | Self::MissingId { line, .. }
+            | Self::DuplicateId { line, .. }
+            | Self::UnknownId { line, .. } => Some(*line),
             Self::Access { .. }
             | Self::MissingHeader { .. }
             | Self::UnknownFormat { .. }
-            | Self::NoLabelDirectories { .. } => None,
+            | Self::NoLabelDirectories { .. }
+            | Self::NotJoinable { .. } => None,
         }
     }
 }

@@ -113,6 +113,19 @@
 //! - Texts are never trimmed. An empty (or whitespace-only) text is allowed
 //!   and yielded, and counted in [`ReadStats::empty_texts`].
 //!
+//! # Texts joined by id
+//!
+//! Annotations are often kept apart from the texts they label. With
+//! [`ReadOptions::texts`] (a [`Texts`] file of ids and texts), a table without a
+//! text column is a table of ids and labels (`id`, `label`, any other columns):
+//! each row takes its text, and the texts file's other columns, from the row of
+//! the same id there. Tables with their own text column are read as before, so
+//! written and joined data train together. A joined row without an id, an id
+//! that the texts file lacks and an id read twice in the inputs are errors
+//! naming the file and line; a text file, a fastText file, a directory or
+//! standard input read as one text cannot be joined
+//! ([`ReadError::NotJoinable`]). Texts nobody labeled are not read.
+//!
 //! # Errors and statistics
 //!
 //! Path problems (missing file, unknown format, unreadable or unlabeled
@@ -136,6 +149,7 @@ mod read;
 mod source;
 mod table;
 mod text;
+mod texts;
 mod walk;
 
 pub use document::{Document, Location};
@@ -145,6 +159,7 @@ pub use format::InputFormat;
 pub use label::LabelMap;
 pub use options::ReadOptions;
 pub use read::{read_documents, read_inputs, read_labeled_directory};
+pub use texts::Texts;
 
 #[cfg(test)]
 mod testing;

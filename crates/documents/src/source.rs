@@ -44,6 +44,17 @@ impl Source {
 /// The sources of one input: `-`, a file, or a directory (labeled layout when
 /// labels are required, else every `.txt` file below it).
 pub(crate) fn plan(input: &Path, options: &ReadOptions) -> Result<Vec<Source>, ReadError> {
+    let sources = plan_sources(input, options)?;
+    let joinable = |source: &Source| matches!(source.format, InputFormat::Tsv | InputFormat::Csv | InputFormat::Jsonl);
+    if options.texts.is_some() && (input.is_dir() || !sources.iter().all(joinable)) {
+        return Err(ReadError::NotJoinable {
+            path: input.to_path_buf(),
+        });
+    }
+    Ok(sources)
+}
+
+fn plan_sources(input: &Path, options: &ReadOptions) -> Result<Vec<Source>, ReadError> {
     if input::is_stdin(input) {
         return Ok(vec![Source {
             path: input.to_path_buf(),

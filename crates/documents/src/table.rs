@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::document::generated_id;
-use crate::{Document, Location, ReadError, ReadOptions};
+use crate::{Document, Location, ReadError, ReadOptions, Texts};
 
 /// Turns the records of a table, header first, into documents.
 pub(crate) struct Table {
@@ -14,10 +14,18 @@ pub(crate) struct Table {
     rows: u64,
 }
 
+/// Where a row's text comes from.
+enum TextFrom {
+    /// This column of the row.
+    Column(usize),
+    /// The texts joined by id.
+    Joined(Arc<Texts>),
+}
+
 /// The header's column names and where the text, label and id are.
 struct Columns {
     names: Vec<String>,
-    text: usize,
+    text: TextFrom,
     label: Option<usize>,
     id: Option<usize>,
 }
@@ -79,12 +87,20 @@ impl Columns {
             column: column.to_string(),
             found: names.clone(),
         };
-        let text = find(&options.text_column).ok_or_else(|| missing(&options.text_column))?;
+        let text = match (find(&options.text_column), &options.texts) {
+            (Some(column), _) => TextFrom::Column(column),
+            (None, Some(texts)) => TextFrom::Joined(Arc::clone(texts)),
+            (None, None) => return Err(missing(&options.text_column)),
+        };
         let label = find(&options.label_column);
         if options.require_label && label.is_none() {
             return Err(missing(&options.label_column));
         }
         let id = find(&options.id_column);
+        let joined = matches!(text, TextFrom::Joined(_));
+        if (options.require_id || joined) && id.is_none() {
+            return Err(missing(&options.id_column));
+        }
         Ok(Self { names, text, label, id })
     }
 
@@ -100,12 +116,16 @@ impl Columns {
         // Indexing below is in bounds: every index is a header position and
         // the row has as many values as the header.
         let label = options.label(self.label.map(|i| values[i]), &source.path, source.line)?;
-        let id = match self.id.map(|i| values[i].trim()) {
-            Some(id) if !id.is_empty() => id.to_string(),
-            _ => generated_id(&source.path, source.row.unwrap_or(source.line)),
+        let needs_id = options.require_id || matches!(self.text, TextFrom::Joined(_));
+        let id = options
+            .id(self.id.map(|i| values[i]), needs_id, &source.path, source.line)?
+            .unwrap_or_else(|| generated_id(&source.path, source.row.unwrap_or(source.line)));
+        let own_text = match self.text {
+            TextFrom::Column(column) => Some(column),
+            TextFrom::Joined(_) => None,
         };
-        let special = [Some(self.text), self.label, self.id];
-        let fields: BTreeMap<String, String> = self
+        let special = [own_text, self.label, self.id];
+        let mut fields: BTreeMap<String, String> = self
             .names
             .iter()
             .zip(values)
@@ -113,9 +133,13 @@ impl Columns {
             .filter(|(index, _)| !special.contains(&Some(*index)))
             .map(|(_, (name, value))| (name.clone(), value.to_string()))
             .collect();
+        let text = match &self.text {
+            TextFrom::Column(column) => values[*column].to_string(),
+            TextFrom::Joined(texts) => texts.join(&id, &mut fields, &source.path, source.line)?,
+        };
         Ok(Document {
             id,
-            text: values[self.text].to_string(),
+            text,
             label,
             fields,
             source,

@@ -103,7 +103,7 @@ impl Corpus {
         let mut documents = Vec::new();
         let mut rows = Vec::new();
         let mut n_rows = 0;
-        for document in read_inputs(data, &reading.options(true))? {
+        for document in read_inputs(data, &reading.options(true)?)? {
             if let Some(document) = screen.admit(document?)? {
                 documents.push(document);
                 rows.push(n_rows);

@@ -19,7 +19,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     }
     let model = embedded::load_one(&args.model_choice())?;
     let labels = model.labels();
-    let options = args.reading.options(true);
+    let options = args.reading.options(true)?;
     screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
 
     let mut documents = read_inputs(&args.data, &options)?;

@@ -23,7 +23,7 @@ struct Named {
 /// Runs `stance predict`.
 pub fn run(args: &PredictArgs) -> Result<()> {
     let inputs = args.inputs(std::io::stdin().is_terminal())?;
-    let options = args.reading.options(false);
+    let options = args.reading.options(false)?;
     if let Some(output) = &args.output {
         check_writable(output)?;
     }

@@ -15,7 +15,7 @@ use crate::screen::{self, label_warnings, require_two_labels, Screen};
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
-    let options = args.reading.options(true);
+    let options = args.reading.options(true)?;
     check_writable(&args.output)?;
     screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
     let start = Instant::now();

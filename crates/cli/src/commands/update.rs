@@ -22,7 +22,7 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
     drop(model);
     let before = statistics.n_documents();
 
-    let options = args.reading.options(true);
+    let options = args.reading.options(true)?;
     screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::training();

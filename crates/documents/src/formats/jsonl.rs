@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::document::generated_id;
 use crate::lines::{Line, LineReader};
 use crate::text::reject_nul;
-use crate::{Document, Location, ReadError, ReadOptions};
+use crate::{Document, Location, ReadError, ReadOptions, Texts};
 
 /// The documents of a JSON-lines input.
 pub(crate) struct JsonlDocuments {
@@ -67,26 +67,38 @@ fn document(line: &Line<'_>, row: u64, options: &ReadOptions) -> Result<Document
             fields.insert(key, value);
         }
     }
-    let Some(text) = fields.get(&options.text_column).cloned() else {
-        return Err(ReadError::MissingColumn {
-            path,
-            line: line.number,
-            column: options.text_column.clone(),
-            found: fields.into_keys().collect(),
-        });
+    let text = match (fields.get(&options.text_column), &options.texts) {
+        (Some(text), _) => TextFrom::Own(text.clone()),
+        (None, Some(texts)) => TextFrom::Joined(texts),
+        (None, None) => {
+            return Err(ReadError::MissingColumn {
+                path,
+                line: line.number,
+                column: options.text_column.clone(),
+                found: fields.into_keys().collect(),
+            })
+        }
     };
     let label = options.label(
         fields.get(&options.label_column).map(String::as_str),
         &path,
         line.number,
     )?;
-    let id = match fields.get(&options.id_column).map(|id| id.trim()) {
-        Some(id) if !id.is_empty() => id.to_string(),
-        _ => generated_id(&path, row),
-    };
+    let id = options
+        .id(
+            fields.get(&options.id_column).map(String::as_str),
+            options.require_id || matches!(text, TextFrom::Joined(_)),
+            &path,
+            line.number,
+        )?
+        .unwrap_or_else(|| generated_id(&path, row));
     for column in [&options.text_column, &options.label_column, &options.id_column] {
         fields.remove(column);
     }
+    let text = match text {
+        TextFrom::Own(text) => text,
+        TextFrom::Joined(texts) => texts.join(&id, &mut fields, &path, line.number)?,
+    };
     Ok(Document {
         id,
         text,
@@ -98,6 +110,14 @@ fn document(line: &Line<'_>, row: u64, options: &ReadOptions) -> Result<Document
             row: Some(row),
         },
     })
+}
+
+/// Where a line's text comes from.
+enum TextFrom<'a> {
+    /// Its own text key.
+    Own(String),
+    /// The texts joined by id.
+    Joined(&'a Texts),
 }
 
 /// A value as a column's text: strings as they are, `null` as absent, other
