@@ -18,6 +18,9 @@ Only ids are written; the text stays in the shared folder.
   - `toll`: a seeded sample of 350 passages reporting deaths, half with a named operation
     (air strike, raid, shelling, offensive, drone) and half with none (bombs, gunmen,
     explosions), for clarifications 2 and 13.
+  - `random2`: a second seeded random sample of 2,400 of the passages not chosen above (its own
+    seed, drawn after the rest, so that adding it left the earlier choice unchanged): more real
+    training data at the real label distribution.
   A passage is listed once, under the first stratum that chose it, in the order above.
 """
 import csv
@@ -31,6 +34,7 @@ TEST_FROM = "2025-09-01"
 TEST_SIZE = 650
 RANDOM_TRAIN_SIZE = 760
 TOLL_SIZE = 350
+SECOND_RANDOM_SIZE = 2400
 
 DIPLOMACY = re.compile(
     r"cease-?fire|truce|armistice|peace (talk|deal|agreement|process|accord|plan|negotiat|"
@@ -71,6 +75,10 @@ def main() -> None:
     without = [r for r in deaths if not OPERATION.search(r["text"]) and NO_ACTOR.search(r["text"])]
     for r in rng.sample(with_operation, TOLL_SIZE // 2) + rng.sample(without, TOLL_SIZE - TOLL_SIZE // 2):
         chosen[r["id"]] = ("train", "toll")
+
+    rest = [r for r in older if r["id"] not in chosen]
+    for r in random.Random(SEED + 1).sample(rest, SECOND_RANDOM_SIZE):
+        chosen[r["id"]] = ("train", "random2")
 
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["id", "split", "stratum"])

@@ -282,3 +282,43 @@ fn a_directory_and_standard_input_can_be_cross_validated() {
     let piped: Value = serde_json::from_str(&piped).unwrap();
     assert_eq!(piped["mean"], report["mean"], "same documents, same folds");
 }
+
+#[test]
+fn train_also_data_is_trained_on_in_every_fold_and_never_validated() {
+    let sandbox = Sandbox::new();
+    sandbox.write("train.tsv", TRAIN_TSV);
+    // Six documents to validate; alone, two folds of three cannot learn three labels well.
+    sandbox.write(
+        "few.tsv",
+        "label\ttext\nmilitary\tTroops shelled the ridge.\nmilitary\tJets bombed the depot.\n\
+         negotiation\tEnvoys resumed peace talks.\nnegotiation\tThe sides signed a truce.\n\
+         neutral\tThe museum reopened.\nneutral\tRainfall was above average.\n",
+    );
+    let alone = cv_json(&sandbox, &["few.tsv", "--folds", "2", "-q"]);
+    let helped = cv_json(
+        &sandbox,
+        &["few.tsv", "--folds", "2", "-q", "--train-also", "train.tsv"],
+    );
+    for report in [&alone, &helped] {
+        assert_eq!(fold_sizes(report).iter().sum::<u64>(), 6, "{report}");
+        assert_eq!(report["pooled"]["n_documents"], 6);
+    }
+    assert_eq!(helped["pooled"]["accuracy"], 1.0, "{helped}");
+    assert!(alone["pooled"]["accuracy"].as_f64().unwrap() < 1.0, "{alone}");
+
+    let tune = stdout(sandbox.stance().args([
+        "tune",
+        "few.tsv",
+        "--folds",
+        "2",
+        "-q",
+        "--train-also",
+        "train.tsv",
+        "--grid",
+        "alpha=0.5,1",
+    ]));
+    assert!(
+        tune.contains("best: stance train few.tsv train.tsv -o tuned.model"),
+        "the best command trains on both:\n{tune}"
+    );
+}

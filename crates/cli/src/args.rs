@@ -408,6 +408,11 @@ pub struct SplitArgs {
     /// order) and `fold`.
     #[arg(long, value_name = "FILE", conflicts_with = "folds")]
     pub folds_file: Option<PathBuf>,
+
+    /// Labeled data added to the training part of every fold and never validated on (e.g.
+    /// written passages beside real ones, scored on the real ones only). Repeatable.
+    #[arg(long, value_name = "DATA")]
+    pub train_also: Vec<PathBuf>,
 }
 
 /// `stance tune`.

@@ -34,7 +34,7 @@ pub fn run(args: &CvArgs) -> Result<()> {
     if let Some(output) = &args.output {
         check_writable(output)?;
     }
-    let corpus = Corpus::read(&args.data, &args.reading, args.quiet)?;
+    let corpus = Corpus::read(&args.data, &args.split.train_also, &args.reading, args.quiet)?;
     let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
     let plan = Plan {
         corpus: &corpus,
@@ -86,8 +86,10 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The label of each document.
     pub labels: Vec<String>,
-    /// The distinct labels, sorted.
+    /// The distinct labels, sorted (of the documents and of `also_trained`).
     pub label_set: Vec<String>,
+    /// (text, label) of the documents added to every fold's training part (`--train-also`).
+    also_trained: Vec<(String, String)>,
     /// The data row (0-based, all inputs together, skipped documents counted) of each document.
     rows: Vec<usize>,
     /// Data rows read, skipped documents included.
@@ -95,9 +97,10 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Reads and screens every labeled document of `data` (as `stance train` does); an error
-    /// unless they have two labels or more. Warnings go to standard error unless `quiet`.
-    pub fn read(data: &[PathBuf], reading: &ReadingArgs, quiet: bool) -> Result<Corpus> {
+    /// Reads and screens every labeled document of `data` and of `also_train` (as `stance
+    /// train` does); an error unless they have two labels or more together. Warnings go to
+    /// standard error unless `quiet`.
+    pub fn read(data: &[PathBuf], also_train: &[PathBuf], reading: &ReadingArgs, quiet: bool) -> Result<Corpus> {
         screen::print(&screen::format_mismatches(reading.input_format, data), quiet);
         let mut screen = Screen::training();
         let mut documents = Vec::new();
@@ -118,8 +121,19 @@ impl Corpus {
             .iter()
             .map(|document| document.label.clone().unwrap_or_default())
             .collect();
+        let mut also_trained = Vec::new();
+        if !also_train.is_empty() {
+            screen::print(&screen::format_mismatches(reading.input_format, also_train), quiet);
+            let mut screen = Screen::training();
+            for document in read_inputs(also_train, &reading.options(true)?)? {
+                if let Some(document) = screen.admit(document?)? {
+                    also_trained.push((document.text, document.label.unwrap_or_default()));
+                }
+            }
+            screen::print(&screen.warnings(), quiet);
+        }
         let mut per_label: BTreeMap<String, u64> = BTreeMap::new();
-        for label in &labels {
+        for label in labels.iter().chain(also_trained.iter().map(|(_, label)| label)) {
             *per_label.entry(label.clone()).or_default() += 1;
         }
         require_two_labels(&per_label)?;
@@ -128,6 +142,7 @@ impl Corpus {
             documents,
             labels,
             label_set: per_label.into_keys().collect(),
+            also_trained,
             rows,
             n_rows,
         })
@@ -376,11 +391,17 @@ impl Plan<'_> {
         })
     }
 
-    /// A model trained on the documents `indices`.
+    /// A model trained on the documents `indices` and those trained on in every fold.
     fn train(&self, indices: &[usize]) -> Result<Classifier> {
         let documents: Vec<(&str, &str)> = indices
             .iter()
             .map(|&d| (self.corpus.documents[d].text.as_str(), self.corpus.labels[d].as_str()))
+            .chain(
+                self.corpus
+                    .also_trained
+                    .iter()
+                    .map(|(text, label)| (text.as_str(), label.as_str())),
+            )
             .collect();
         Ok(Classifier::train(self.config.clone(), self.params, &documents)?)
     }

@@ -81,7 +81,7 @@ pub fn run(args: &TuneArgs) -> Result<()> {
     if let Some(output) = &args.output {
         check_writable(output)?;
     }
-    let corpus = Corpus::read(&args.data, &args.reading, args.quiet)?;
+    let corpus = Corpus::read(&args.data, &args.split.train_also, &args.reading, args.quiet)?;
     let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
     let progress = Progress::new(
         args.quiet,
@@ -204,7 +204,12 @@ fn value(metric: Metric, summary: &Summary) -> Option<f64> {
 /// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.
 fn best_command(args: &TuneArgs, best: &Scored) -> String {
     let mut words: Vec<String> = vec!["stance".into(), "train".into()];
-    words.extend(args.data.iter().map(|path| path.display().to_string()));
+    words.extend(
+        args.data
+            .iter()
+            .chain(&args.split.train_also)
+            .map(|path| path.display().to_string()),
+    );
     words.extend(["-o".to_string(), TUNED_MODEL.to_string()]);
     words.extend(best.train_flags());
     words.extend(args.reading.to_flags());
