@@ -331,6 +331,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "LABEL")]
     pub neutral: Option<String>,
 
+    /// Add 95% bootstrap intervals of accuracy, macro-F1, each label's F1 and the expected
+    /// calibration error, from N resamples of the documents (seed 42; 1000 is usual).
+    #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+    pub bootstrap: Option<usize>,
+
     /// Print no warnings on standard error.
     #[arg(short, long)]
     pub quiet: bool,

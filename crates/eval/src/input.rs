@@ -14,6 +14,8 @@ pub struct EvalInput {
     pub(crate) model_labels: Vec<String>,
     pub(crate) probabilities: Option<Probabilities>,
     pub(crate) neutral: NeutralClass,
+    /// `(resamples, seed)` of the bootstrap intervals, when asked for.
+    pub(crate) bootstrap: Option<(usize, u64)>,
 }
 
 /// Per-document probabilities over a list of labels (one column per label).
@@ -38,6 +40,7 @@ impl EvalInput {
             model_labels: Vec::new(),
             probabilities: None,
             neutral: NeutralClass::default(),
+            bootstrap: None,
         }
     }
 
@@ -65,6 +68,14 @@ impl EvalInput {
             labels: labels.into_iter().map(Into::into).collect(),
             rows,
         });
+        self
+    }
+
+    /// Asks for 95% bootstrap intervals of accuracy, macro-F1, each label's F1 and the
+    /// expected calibration error, from `resamples` resamples drawn with `seed`
+    /// ([`BOOTSTRAP_RESAMPLES`](crate::BOOTSTRAP_RESAMPLES) is a sound default).
+    pub fn with_bootstrap(mut self, resamples: usize, seed: u64) -> Self {
+        self.bootstrap = Some((resamples, seed));
         self
     }
 

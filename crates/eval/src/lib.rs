@@ -199,6 +199,7 @@
 //! (sorted) to a number.
 
 mod agreement;
+mod bootstrap;
 mod classwise;
 mod confusion;
 mod cross_validation;
@@ -214,6 +215,7 @@ mod reliability;
 mod report;
 mod rng;
 
+pub use bootstrap::{BootstrapIntervals, BOOTSTRAP_RESAMPLES};
 pub use classwise::{Averages, ClassMetrics};
 pub use confusion::ConfusionMatrix;
 pub use cross_validation::{cross_validate, CrossValidationReport, LearningCurvePoint, Summary};

@@ -3,12 +3,14 @@
 use std::collections::BTreeMap;
 
 use crate::agreement::{balanced_accuracy, cohen_kappa, matthews};
+use crate::bootstrap::{self, BootstrapIntervals, Outcome};
 use crate::classwise::{macro_average, per_class, weighted_average, Averages, ClassMetrics};
 use crate::confusion::ConfusionMatrix;
 use crate::error::EvalError;
 use crate::input::EvalInput;
 use crate::interval::wilson_interval;
 use crate::probability;
+use crate::reliability::{Reliability, RELIABILITY_BINS};
 
 /// All metrics of one set of predictions against the true labels.
 ///
@@ -42,6 +44,12 @@ pub struct EvaluationReport {
     /// Multi-class Brier score, mean over documents of `Σ_k (p_k - y_k)²`, in
     /// [0, 2]; `None` without probabilities.
     pub brier: Option<f64>,
+    /// Expected calibration error of the predicted label's probability, 10 equal-width bins
+    /// ([`Reliability`](crate::Reliability)); `None` without probabilities.
+    pub ece: Option<f64>,
+    /// 95% bootstrap intervals, when the input asked for them
+    /// ([`EvalInput::with_bootstrap`]).
+    pub intervals: Option<BootstrapIntervals>,
     /// Counts of (true, predicted) label pairs over the sorted label set.
     pub confusion_matrix: ConfusionMatrix,
     /// The accuracy of always predicting [`baseline_label`](Self::baseline_label).
@@ -97,6 +105,17 @@ pub fn evaluate(input: &EvalInput) -> Result<EvaluationReport, EvalError> {
     let neutral = input.neutral.resolve(labels, &mut warnings)?;
     let f_avg = neutral.map(|index| f_avg(&classes, index, &mut warnings));
     let (baseline_label, baseline_count) = majority(labels, &confusion.true_counts());
+    let outcomes = outcomes(input, labels);
+    let ece = input.probabilities.as_ref().map(|_| {
+        let pairs: Vec<(f64, bool)> = outcomes
+            .iter()
+            .map(|o| (o.confidence.unwrap_or(0.0), o.truth == o.predicted))
+            .collect();
+        Reliability::from_predictions(&pairs, RELIABILITY_BINS).expected_calibration_error
+    });
+    let intervals = input
+        .bootstrap
+        .map(|(resamples, seed)| bootstrap::intervals(labels, &outcomes, resamples, seed));
 
     Ok(EvaluationReport {
         n_documents: n,
@@ -109,6 +128,8 @@ pub fn evaluate(input: &EvalInput) -> Result<EvaluationReport, EvalError> {
         mcc,
         log_loss: probability_scores.map(|s| s.log_loss),
         brier: probability_scores.map(|s| s.brier),
+        ece,
+        intervals,
         baseline_accuracy: baseline_count as f64 / n as f64,
         baseline_label,
         neutral_label: neutral.map(|index| labels[index].clone()),
@@ -117,6 +138,37 @@ pub fn evaluate(input: &EvalInput) -> Result<EvaluationReport, EvalError> {
         confusion_matrix: confusion,
         warnings,
     })
+}
+
+/// Each document's true and predicted label as indices into `labels` (which holds both), with
+/// the probability of the predicted label when there are probabilities (0 for a label without
+/// a probability column).
+fn outcomes(input: &EvalInput, labels: &[String]) -> Vec<Outcome> {
+    let index = |label: &String| labels.binary_search(label).unwrap_or(0);
+    let columns: Option<Vec<usize>> = input.probabilities.as_ref().map(|p| {
+        labels
+            .iter()
+            .map(|label| p.labels.iter().position(|l| l == label).unwrap_or(usize::MAX))
+            .collect()
+    });
+    input
+        .y_true
+        .iter()
+        .zip(&input.y_pred)
+        .enumerate()
+        .map(|(row, (truth, predicted))| {
+            let predicted = index(predicted);
+            let confidence = match (&input.probabilities, &columns) {
+                (Some(p), Some(columns)) => Some(p.rows[row].get(columns[predicted]).copied().unwrap_or(0.0)),
+                _ => None,
+            };
+            Outcome {
+                truth: index(truth),
+                predicted,
+                confidence,
+            }
+        })
+        .collect()
 }
 
 /// The mean F1 of all labels except the one at `neutral`.

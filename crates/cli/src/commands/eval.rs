@@ -12,6 +12,9 @@ use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
 use crate::screen::{self, fill, Fill, Screen};
 
+/// The seed of `--bootstrap`'s resampling: fixed, so that a report is reproducible.
+const BOOTSTRAP_SEED: u64 = 42;
+
 /// Runs `stance eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
     if let Some(output) = &args.output {
@@ -67,6 +70,9 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .with_probabilities(labels.iter().cloned(), probabilities);
     if let Some(neutral) = &args.neutral {
         input = input.with_neutral(NeutralClass::Named(neutral.clone()));
+    }
+    if let Some(resamples) = args.bootstrap {
+        input = input.with_bootstrap(resamples, BOOTSTRAP_SEED);
     }
     let report = evaluate(&input).context("cannot evaluate")?;
     let mut text = match args.format {

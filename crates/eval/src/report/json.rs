@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
+use crate::bootstrap::BootstrapIntervals;
 use crate::classwise::{Averages, ClassMetrics};
 use crate::confusion::ConfusionMatrix;
 use crate::cross_validation::CrossValidationReport;
@@ -49,6 +50,9 @@ struct Schema<'a> {
     mcc: f64,
     log_loss: Option<f64>,
     brier: Option<f64>,
+    ece: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intervals: Option<&'a BootstrapIntervals>,
     neutral_label: Option<&'a str>,
     f_avg: Option<f64>,
     per_class: &'a BTreeMap<String, ClassMetrics>,
@@ -73,6 +77,8 @@ impl<'a> From<&'a EvaluationReport> for Schema<'a> {
             mcc: r.mcc,
             log_loss: r.log_loss,
             brier: r.brier,
+            ece: r.ece,
+            intervals: r.intervals.as_ref(),
             neutral_label: r.neutral_label.as_deref(),
             f_avg: r.f_avg,
             per_class: &r.per_class,

@@ -38,8 +38,23 @@ fn summary_rows(report: &EvaluationReport, digits: usize) -> Vec<(String, String
     if let Some(brier) = report.brier {
         rows.push(("Brier score (sum over classes)".to_string(), number(brier)));
     }
+    if let Some(ece) = report.ece {
+        rows.push(("expected calibration error (10 bins)".to_string(), number(ece)));
+    }
     if let (Some(f_avg), Some(neutral)) = (report.f_avg, &report.neutral_label) {
         rows.push((format!("F_avg (mean F1 without {neutral})"), number(f_avg)));
+    }
+    if let Some(intervals) = &report.intervals {
+        let interval = |[low, high]: [f64; 2]| format!("[{}, {}]", number(low), number(high));
+        let name = |what: &str| format!("{what} 95% CI (bootstrap, {})", intervals.resamples);
+        rows.push((name("accuracy"), interval(intervals.accuracy)));
+        rows.push((name("macro F1"), interval(intervals.macro_f1)));
+        for (label, f1) in &intervals.per_class_f1 {
+            rows.push((name(&format!("F1 of {label}")), interval(*f1)));
+        }
+        if let Some(ece) = intervals.ece {
+            rows.push((name("ECE"), interval(ece)));
+        }
     }
     rows
 }

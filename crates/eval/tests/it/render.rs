@@ -14,6 +14,10 @@ fn text_starts_with_sklearn_classification_report() {
     assert!(text.starts_with(sklearn), "{text}");
 }
 
+// The expected calibration error of stance_case, by hand: the predicted label's probability
+// falls in six bins, |accuracy - mean confidence| x count per bin: [0.4, 0.5) 0.6 x 1, [0.5,
+// 0.6) 0.1667 x 3, [0.6, 0.7) 0.1 x 2, [0.7, 0.8) 0.2 x 2, [0.8, 0.9) 0.2 x 1, [0.9, 1] 0.3 x 3;
+// 2.8 / 12 = 0.2333.
 #[test]
 fn text_has_matrix_baseline_metrics_and_warnings() {
     let text = evaluate(&stance_case()).unwrap().to_text(4);
@@ -26,13 +30,14 @@ against        4      0     1
 
 accuracy=0.5833 most-frequent-tag baseline=0.4167 (against)
 
-accuracy 95% CI (Wilson)        [0.3195, 0.8067]
-balanced accuracy               0.5167
-Cohen's kappa                   0.3258
-Matthews correlation (MCC)      0.3575
-log-loss                        6.5181
-Brier score (sum over classes)  0.6025
-F_avg (mean F1 without none)    0.3333
+accuracy 95% CI (Wilson)              [0.3195, 0.8067]
+balanced accuracy                     0.5167
+Cohen's kappa                         0.3258
+Matthews correlation (MCC)            0.3575
+log-loss                              6.5181
+Brier score (sum over classes)        0.6025
+expected calibration error (10 bins)  0.2333
+F_avg (mean F1 without none)          0.3333
 
 warnings:
   - precision of \"favor\" is undefined (the label is never predicted); set to 0
@@ -80,6 +85,7 @@ Confusion matrix (rows = true, columns = predicted):
 | Matthews correlation (MCC) | 0.36 |
 | log-loss | 6.52 |
 | Brier score (sum over classes) | 0.60 |
+| expected calibration error (10 bins) | 0.23 |
 | F_avg (mean F1 without none) | 0.33 |
 
 Warnings:
@@ -110,6 +116,7 @@ fn json_follows_the_documented_schema() {
         "mcc",
         "log_loss",
         "brier",
+        "ece",
         "neutral_label",
         "f_avg",
         "per_class",
@@ -155,4 +162,25 @@ fn json_field_order_and_nulls() {
     assert!(position("accuracy_ci95") < position("baseline_accuracy"));
     assert!(position("per_class") < position("confusion_matrix"));
     assert!(position("confusion_matrix") < position("warnings"));
+}
+
+#[test]
+fn bootstrap_intervals_are_reported_when_asked_for() {
+    let report = evaluate(&stance_case().with_bootstrap(1000, 3)).unwrap();
+    let intervals = report.intervals.as_ref().expect("intervals");
+    assert_eq!(intervals.resamples, 1000);
+    assert!(intervals.macro_f1[0] <= report.macro_avg.f1 && report.macro_avg.f1 <= intervals.macro_f1[1]);
+    let [low, high] = intervals.ece.unwrap();
+    assert!(low <= report.ece.unwrap() && report.ece.unwrap() <= high);
+    let keys: Vec<&String> = intervals.per_class_f1.keys().collect();
+    assert_eq!(keys, ["against", "favor", "none"]);
+    let text = report.to_text(3);
+    assert!(text.contains("macro F1 95% CI (bootstrap, 1000)"), "{text}");
+    assert!(text.contains("F1 of favor 95% CI (bootstrap, 1000)"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&report.to_json().unwrap()).unwrap();
+    assert_eq!(json["intervals"]["resamples"], 1000);
+    assert!(json["intervals"]["per_class_f1"]["none"].is_array());
+    let without: serde_json::Value =
+        serde_json::from_str(&evaluate(&stance_case()).unwrap().to_json().unwrap()).unwrap();
+    assert!(without.get("intervals").is_none(), "only when asked for");
 }
