@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use stance_features::{AnalyzerScratch, ColumnCounts, FeatureConfig, Featurizer, OutOfVocabulary, SparseMatrix};
 
+use crate::calibration::Calibration;
 use crate::estimator::{argmax, NaiveBayes};
 use crate::fingerprint::DataFingerprint;
 use crate::params::ValidNaiveBayesParams;
@@ -31,8 +32,12 @@ pub struct Prediction {
     pub label: String,
     /// Its probability.
     pub probability: f64,
-    /// The probability of every label, in the model's (sorted) label order.
+    /// The probability of every label, in the model's (sorted) label order; calibrated when the
+    /// model has a [`Calibration`].
     pub probabilities: Vec<f64>,
+    /// The uncalibrated log-probability of every label (naive Bayes's own posterior), in label
+    /// order: what a calibration is fitted on.
+    pub log_probabilities: Vec<f64>,
     /// Terms met, and those not in the vocabulary.
     pub out_of_vocabulary: OutOfVocabulary,
 }
@@ -44,11 +49,15 @@ pub struct Classifier {
     estimator: NaiveBayes,
     metadata: TrainingMetadata,
     statistics: Option<TrainingStatistics>,
+    calibration: Option<Calibration>,
 }
 
 impl PartialEq for Classifier {
     fn eq(&self, other: &Self) -> bool {
-        self.featurizer == other.featurizer && self.estimator == other.estimator && self.metadata == other.metadata
+        self.featurizer == other.featurizer
+            && self.estimator == other.estimator
+            && self.metadata == other.metadata
+            && self.calibration == other.calibration
     }
 }
 
@@ -78,6 +87,7 @@ impl Classifier {
             estimator,
             metadata,
             statistics: Some(statistics),
+            calibration: None,
         })
     }
 
@@ -87,6 +97,7 @@ impl Classifier {
         estimator: NaiveBayes,
         metadata: TrainingMetadata,
         statistics: Option<TrainingStatistics>,
+        calibration: Option<Calibration>,
     ) -> Result<Self, String> {
         if estimator.labels().is_empty() {
             return Err("the model has no labels".into());
@@ -116,11 +127,15 @@ impl Classifier {
             return Err("the statistics were kept for other labels".into());
         }
         estimator.check_loaded()?;
+        if let Some(calibration) = &calibration {
+            calibration.check_loaded(estimator.labels().len())?;
+        }
         Ok(Self {
             featurizer,
             estimator,
             metadata,
             statistics,
+            calibration,
         })
     }
 
@@ -154,6 +169,23 @@ impl Classifier {
         self.statistics.as_ref()
     }
 
+    /// The calibration of the model's probabilities, if it has one.
+    pub fn calibration(&self) -> Option<&Calibration> {
+        self.calibration.as_ref()
+    }
+
+    /// The same model with `calibration` applied to its probabilities (replacing any other).
+    pub fn with_calibration(mut self, calibration: Calibration) -> Self {
+        self.calibration = Some(calibration);
+        self
+    }
+
+    /// The same model with naive Bayes's own probabilities.
+    pub fn without_calibration(mut self) -> Self {
+        self.calibration = None;
+        self
+    }
+
     /// Drops the term statistics: prediction only, smaller and faster to load.
     pub fn into_compact(mut self) -> Self {
         self.statistics = None;
@@ -161,7 +193,8 @@ impl Classifier {
     }
 
     /// Merges two full models trained with the same settings: the result equals training on the
-    /// union of their data (exactly for count, binary and tf-idf weighting).
+    /// union of their data (exactly for count, binary and tf-idf weighting). A calibration is
+    /// dropped: it was fitted for other data (calibrate the merged model again).
     pub fn merge(self, other: Classifier) -> Result<Self, ModelError> {
         if self.params() != other.params() {
             return Err(ModelError::Incompatible("the models' hyper-parameters differ".into()));
@@ -173,7 +206,8 @@ impl Classifier {
         Self::from_statistics(&params, ours)
     }
 
-    /// Adds labeled documents to a full model: the result equals training on old + new data.
+    /// Adds labeled documents to a full model: the result equals training on old + new data. A
+    /// calibration is dropped, as by [`merge`](Self::merge).
     pub fn update<T: AsRef<str> + Sync, L: AsRef<str> + Sync>(self, documents: &[(T, L)]) -> Result<Self, ModelError> {
         let params = self.params().clone();
         let mut statistics = self.statistics.ok_or(ModelError::CompactModel("update"))?;
@@ -205,12 +239,22 @@ impl Classifier {
     fn predict_with(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut ColumnCounts) -> Prediction {
         let (row, out_of_vocabulary) = self.featurize(text, scratch, counts);
         let row = row.row(0).expect("one row");
-        let probabilities = self.estimator.predict_proba(row);
-        let best = argmax(&self.estimator.joint_log_likelihood(row));
+        let log_probabilities = self.estimator.predict_log_proba(row);
+        let (best, probabilities) = match &self.calibration {
+            Some(calibration) => (
+                calibration.predict_class(&log_probabilities),
+                calibration.apply(&log_probabilities),
+            ),
+            None => (
+                argmax(&self.estimator.joint_log_likelihood(row)),
+                log_probabilities.iter().map(|p| p.exp()).collect(),
+            ),
+        };
         Prediction {
             label: self.labels()[best].clone(),
             probability: probabilities[best],
             probabilities,
+            log_probabilities,
             out_of_vocabulary,
         }
     }

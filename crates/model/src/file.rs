@@ -3,12 +3,16 @@
 //! ```text
 //! offset  size  field
 //! 0       8     magic "STNCMODL"
-//! 8       4     format version (u32, little endian)
+//! 8       4     format version (u32, little endian): 1, or 2 for a calibrated model
 //! 12      1     form: 0 compact (prediction only), 1 full (with term statistics)
 //! 13      8     payload length in bytes (u64, little endian)
 //! 21      4     CRC-32 (IEEE) of the payload (u32, little endian)
 //! 25      ...   payload: postcard encoding of the model
 //! ```
+//!
+//! Versions: format 1 is the model without calibration; format 2 appends the
+//! [`Calibration`] to the payload. A model without calibration is still written as format 1,
+//! so older versions of stance read it; a calibrated one is written as format 2. Both load.
 //!
 //! postcard was chosen for load speed and size: a compact, non-self-describing binary encoding
 //! decoded straight into the model's structs, with no parsing of field names (a JSON export,
@@ -27,6 +31,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 use stance_features::{Featurizer, FeaturizerParts};
 
+use crate::calibration::Calibration;
 use crate::classifier::{Classifier, TrainingMetadata};
 use crate::estimator::NaiveBayes;
 use crate::statistics::{StatisticsTable, TrainingStatistics};
@@ -35,7 +40,9 @@ use crate::ModelError;
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"STNCMODL";
 /// The newest format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The format version of a model without calibration.
+const UNCALIBRATED_VERSION: u32 = 1;
 const HEADER_LEN: usize = 25;
 
 /// Which form of a model is written.
@@ -56,13 +63,27 @@ struct Payload {
     statistics: Option<StatisticsTable>,
 }
 
+/// The payload of format 2: format 1's, then the calibration.
+#[derive(Deserialize)]
+struct CalibratedPayload {
+    featurizer: FeaturizerParts,
+    estimator: NaiveBayes,
+    metadata: TrainingMetadata,
+    statistics: Option<StatisticsTable>,
+    /// Always `Some` in a valid file (postcard writes the written `Option`'s tag).
+    calibration: Option<Calibration>,
+}
+
 /// The payload as written: the same fields, borrowed from the classifier (no copy of the model).
+/// The calibration is written only when there is one (format 2).
 #[derive(Serialize)]
 struct PayloadRef<'a> {
     featurizer: &'a FeaturizerParts,
     estimator: &'a NaiveBayes,
     metadata: &'a TrainingMetadata,
     statistics: Option<StatisticsTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calibration: Option<&'a Calibration>,
 }
 
 impl<'a> PayloadRef<'a> {
@@ -81,6 +102,7 @@ impl<'a> PayloadRef<'a> {
             estimator: classifier.estimator(),
             metadata: classifier.metadata(),
             statistics,
+            calibration: classifier.calibration(),
         })
     }
 }
@@ -93,7 +115,12 @@ impl Classifier {
             .map_err(|e| ModelError::Unsupported(format!("the model cannot be encoded: {e}")))?;
         let mut bytes = Vec::with_capacity(HEADER_LEN + body.len());
         bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        let version = if self.calibration().is_some() {
+            FORMAT_VERSION
+        } else {
+            UNCALIBRATED_VERSION
+        };
+        bytes.extend_from_slice(&version.to_le_bytes());
         bytes.push(u8::from(form == ModelForm::Full));
         bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
@@ -146,7 +173,22 @@ impl Classifier {
         if crc32fast::hash(body) != checksum {
             return Err(corrupt("checksum mismatch: the file is damaged".into()));
         }
-        let payload: Payload = postcard::from_bytes(body).map_err(|e| corrupt(format!("undecodable content: {e}")))?;
+        let undecodable = |e: postcard::Error| corrupt(format!("undecodable content: {e}"));
+        let (payload, calibration) = if version == UNCALIBRATED_VERSION {
+            (postcard::from_bytes::<Payload>(body).map_err(undecodable)?, None)
+        } else {
+            let p: CalibratedPayload = postcard::from_bytes(body).map_err(undecodable)?;
+            let payload = Payload {
+                featurizer: p.featurizer,
+                estimator: p.estimator,
+                metadata: p.metadata,
+                statistics: p.statistics,
+            };
+            if p.calibration.is_none() {
+                return Err(corrupt("a format 2 model without its calibration".into()));
+            }
+            (payload, p.calibration)
+        };
         if (form == 1) != payload.statistics.is_some() || form > 1 {
             return Err(corrupt(format!("form byte {form} does not match the content")));
         }
@@ -156,7 +198,8 @@ impl Classifier {
             .map(|table| TrainingStatistics::from_table(featurizer.config().clone(), table))
             .transpose()
             .map_err(|e| corrupt(e.to_string()))?;
-        Classifier::from_parts(featurizer, payload.estimator, payload.metadata, statistics).map_err(corrupt)
+        Classifier::from_parts(featurizer, payload.estimator, payload.metadata, statistics, calibration)
+            .map_err(corrupt)
     }
 
     /// Reads a model file.

@@ -30,6 +30,7 @@
 //! # Ok::<(), stance_model::ModelError>(())
 //! ```
 
+mod calibration;
 mod class_totals;
 mod classifier;
 mod error;
@@ -40,6 +41,7 @@ mod fingerprint;
 mod params;
 mod statistics;
 
+pub use calibration::{Calibration, CalibrationMethod, HeldOut};
 pub use class_totals::ClassTotals;
 pub use classifier::{Classifier, Prediction, TrainingMetadata};
 pub use error::ModelError;

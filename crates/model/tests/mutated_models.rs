@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use linfa::ParamGuard;
 use proptest::prelude::*;
 use stance_features::{AnalyzerConfig, FeatureConfig, StopWords, TermWeighting, WeightingConfig};
-use stance_model::{Classifier, ModelForm, NaiveBayesParams, Priors, Variant, FORMAT_VERSION, MAGIC};
+use stance_model::{Calibration, Classifier, ModelForm, NaiveBayesParams, Priors, Variant, FORMAT_VERSION, MAGIC};
 
 const PASSAGES: [(&str, &str); 9] = [
     (
@@ -80,6 +80,21 @@ fn models() -> &'static [Vec<u8>] {
             models.push(model.to_bytes(ModelForm::Full).unwrap());
             models.push(model.to_bytes(ModelForm::Compact).unwrap());
         }
+        // Format 2: calibrated models, both methods.
+        let model = Classifier::from_bytes(&models[1], Path::new("model")).unwrap();
+        let n = model.labels().len();
+        models.push(
+            model
+                .clone()
+                .with_calibration(Calibration::Temperature { temperature: 2.5 })
+                .to_bytes(ModelForm::Compact)
+                .unwrap(),
+        );
+        let vector = Calibration::Vector {
+            scale: vec![0.4; n],
+            bias: (0..n).map(|c| c as f64 / 10.0).collect(),
+        };
+        models.push(model.with_calibration(vector).to_bytes(ModelForm::Compact).unwrap());
         models
     })
 }
@@ -100,10 +115,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A model file's header (as `Classifier::to_bytes` writes it) in front of `payload`.
-fn with_header(form: u8, payload: &[u8]) -> Vec<u8> {
+/// A model file's header (as `Classifier::to_bytes` writes it) in front of `payload`, with the
+/// format version of `model` (a model file whose payload this is, or was).
+fn with_header(model: &[u8], form: u8, payload: &[u8]) -> Vec<u8> {
     let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&model[8..12]);
     bytes.push(form);
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&crc32(payload).to_le_bytes());
@@ -221,7 +237,7 @@ proptest! {
 
     #[test]
     fn mutated_models_load_or_fail_but_never_panic(
-        which in 0usize..6,
+        which in 0usize..8,
         edits in prop::collection::vec(edit(), 1..6),
         refresh_header in prop::bool::weighted(0.9),
     ) {
@@ -229,7 +245,7 @@ proptest! {
         let bytes = if refresh_header {
             let mut payload = model[25..].to_vec();
             edits.iter().for_each(|edit| apply(&mut payload, edit));
-            with_header(model[12], &payload)
+            with_header(model, model[12], &payload)
         } else {
             let mut bytes = model.clone();
             edits.iter().for_each(|edit| apply(&mut bytes, edit));
@@ -242,8 +258,11 @@ proptest! {
     fn arbitrary_bytes_behind_a_valid_header_never_panic(
         payload in prop::collection::vec(any::<u8>(), 0..512),
         form in 0u8..3,
+        version in 1u32..=FORMAT_VERSION,
     ) {
-        load_and_use(&with_header(form, &payload))?;
+        let mut header = MAGIC.to_vec();
+        header.extend_from_slice(&version.to_le_bytes());
+        load_and_use(&with_header(&header, form, &payload))?;
         load_and_use(&payload)?;
     }
 }
@@ -272,7 +291,7 @@ fn with_weights_replaced(bytes: &[u8], weights: &[f64], by: f64) -> Vec<u8> {
             }
         }
     }
-    with_header(bytes[12], &payload)
+    with_header(bytes, bytes[12], &payload)
 }
 
 /// Regression: a file whose weights are NaN or -inf (a damaged file with a valid checksum) loads,
@@ -293,7 +312,12 @@ fn weights_that_compare_to_nothing_do_not_panic() {
             for terms in damaged.most_informative_terms(3).values() {
                 assert_eq!(terms.len(), 3);
             }
-            load_and_use(&damaged.to_bytes(ModelForm::Full).unwrap()).unwrap();
+            let form = if damaged.statistics().is_some() {
+                ModelForm::Full
+            } else {
+                ModelForm::Compact
+            };
+            load_and_use(&damaged.to_bytes(form).unwrap()).unwrap();
         }
     }
 }
