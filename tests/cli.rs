@@ -7,6 +7,7 @@ mod cli {
 
     mod analyze;
     mod builtin;
+    mod calibration;
     mod cv;
     mod errors;
     mod help;

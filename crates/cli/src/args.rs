@@ -24,8 +24,9 @@ use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use linfa::ParamGuard;
 use stance_documents::{InputFormat, LabelMap, ReadOptions, Texts};
+use stance_experiment::Split;
 use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
-use stance_model::{NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
+use stance_model::{CalibrationMethod, NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
 
 use crate::grid::Grid;
 
@@ -44,6 +45,21 @@ impl std::error::Error for UsageError {}
 
 const ABOUT: &str = "Naive Bayes classifiers for the stance (military / negotiation / neutral) and \
                      sentiment (positive / negative / neutral) of news.";
+
+const CALIBRATE_EXAMPLES: &str = "\
+EXAMPLES:
+  Calibrate a model on its training data, five folds grouped by conflict:
+    stance train train.tsv -o stance.model
+    stance calibrate -m stance.model train.tsv --group-by conflict -o stance.model
+
+  Calibrate on real passages only, the written ones training every fold too:
+    stance calibrate -m stance.model real.tsv --texts pool.tsv --group-by year \\
+        --train-also written.tsv -o calibrated.model
+
+The model trained on all the data is kept as it is; each fold's model (trained with the
+model's own settings on the other folds, plus --train-also) predicts its fold, and the
+calibration is fitted on those out-of-fold log-probabilities and stored in the model file
+(format 2). `stance inspect` shows it; merge and update drop it (calibrate again).";
 
 const EXAMPLES: &str = "\
 EXAMPLES:
@@ -210,6 +226,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// Add labeled documents to a full model.
     Update(UpdateArgs),
+    /// Calibrate a model's probabilities by cross-validation on labeled documents.
+    Calibrate(CalibrateArgs),
     /// Analyze whole articles: stance and sentiment per sentence and per speaker, and a verdict.
     Analyze(AnalyzeArgs),
 }
@@ -357,6 +375,12 @@ pub struct CvArgs {
     #[arg(long)]
     pub learning_curve: bool,
 
+    /// Calibrate each fold's model (temperature or vector) by 5 inner folds of its own training
+    /// part, grouped as the outer folds are, and report the calibrated probabilities beside the
+    /// uncalibrated log-loss, Brier score and calibration error.
+    #[arg(long, value_name = "METHOD")]
+    pub calibrate: Option<CalibrationMethod>,
+
     /// Report format: html is one self-contained page with charts, a reliability diagram and the
     /// most confidently wrong documents.
     #[arg(long, value_enum, default_value_t = CvFormat::Text)]
@@ -418,6 +442,39 @@ pub struct SplitArgs {
     /// written passages beside real ones, scored on the real ones only). Repeatable.
     #[arg(long, value_name = "DATA")]
     pub train_also: Vec<PathBuf>,
+}
+
+/// `stance calibrate`.
+#[derive(Debug, Args)]
+#[command(after_help = CALIBRATE_EXAMPLES)]
+pub struct CalibrateArgs {
+    /// The model to calibrate (full or compact), as written by `stance train`.
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: PathBuf,
+
+    /// Labeled data to calibrate on, usually the model's own training data (or its part that
+    /// looks like what the model will read): read into memory and split into folds.
+    #[arg(value_name = "DATA", required = true)]
+    pub data: Vec<PathBuf>,
+
+    /// temperature (one scale for all labels; never changes a label) or vector (a scale and a
+    /// bias per label; can move labels, e.g. to fit other priors).
+    #[arg(long, value_name = "METHOD", default_value_t = CalibrationMethod::Vector)]
+    pub method: CalibrationMethod,
+
+    /// Write the calibrated model to MODEL (atomically); it may be the model itself.
+    #[arg(short, long, value_name = "MODEL")]
+    pub output: PathBuf,
+
+    /// Print no progress, summary or warnings on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub split: SplitArgs,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 /// `stance tune`.
@@ -634,24 +691,20 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// The name used on the command line and in output.
-    pub fn name(self) -> &'static str {
+    /// The library's metric.
+    pub fn metric(self) -> stance_experiment::Metric {
+        use stance_experiment::Metric as M;
         match self {
-            Metric::MacroF1 => "macro_f1",
-            Metric::Accuracy => "accuracy",
-            Metric::WeightedF1 => "weighted_f1",
-            Metric::BalancedAccuracy => "balanced_accuracy",
-            Metric::FAvg => "f_avg",
-            Metric::Kappa => "kappa",
-            Metric::Mcc => "mcc",
-            Metric::LogLoss => "log_loss",
-            Metric::Brier => "brier",
+            Metric::MacroF1 => M::MacroF1,
+            Metric::Accuracy => M::Accuracy,
+            Metric::WeightedF1 => M::WeightedF1,
+            Metric::BalancedAccuracy => M::BalancedAccuracy,
+            Metric::FAvg => M::FAvg,
+            Metric::Kappa => M::Kappa,
+            Metric::Mcc => M::Mcc,
+            Metric::LogLoss => M::LogLoss,
+            Metric::Brier => M::Brier,
         }
-    }
-
-    /// Whether a lower value is better (losses).
-    pub fn lower_is_better(self) -> bool {
-        matches!(self, Metric::LogLoss | Metric::Brier)
     }
 }
 
@@ -1221,13 +1274,20 @@ impl InspectArgs {
 }
 
 impl SplitArgs {
-    /// How the folds are made, in words (`5 folds stratified by label, seed 42`).
-    pub fn describe(&self) -> String {
+    /// How the folds are made.
+    pub fn split(&self) -> Split {
         match (&self.group_by, &self.fold_column, &self.folds_file) {
-            (Some(column), ..) => format!("{} folds grouped by {column}, seed {}", self.folds, self.seed),
-            (_, Some(column), _) => format!("fixed folds from column {column}"),
-            (_, _, Some(file)) => format!("fixed folds from {}", file.display()),
-            _ => format!("{} folds stratified by label, seed {}", self.folds, self.seed),
+            (Some(column), ..) => Split::Grouped {
+                column: column.clone(),
+                folds: self.folds,
+                seed: self.seed,
+            },
+            (_, Some(column), _) => Split::FixedColumn { column: column.clone() },
+            (_, _, Some(file)) => Split::FixedFile { path: file.clone() },
+            _ => Split::Stratified {
+                folds: self.folds,
+                seed: self.seed,
+            },
         }
     }
 }

@@ -1,9 +1,9 @@
 //! `stance`: train, predict and evaluate naive Bayes stance and sentiment classifiers.
 //!
 //! A thin layer over the libraries: [`args`] parses and checks ([`grid`] for `tune --grid`),
-//! [`commands`] calls stance-documents, stance-model and stance-eval, [`screen`] checks the
-//! documents between the reader and the models, [`output`] prints, [`progress`] shows how long
-//! work advances, [`embedded`] holds the built-in models. `main` maps the outcome to an exit code:
+//! [`commands`] calls stance-documents, stance-model, stance-eval and stance-experiment,
+//! [`output`] prints, [`progress`] shows how long work advances, [`embedded`] holds the built-in
+//! models. `main` maps the outcome to an exit code:
 //! 0 success (a closed output pipe included), 1 runtime error, 2 usage error.
 
 mod args;
@@ -12,7 +12,6 @@ mod embedded;
 mod grid;
 mod output;
 mod progress;
-mod screen;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -59,6 +58,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         Some(Command::Inspect(args)) => commands::inspect::run(args),
         Some(Command::Merge(args)) => commands::merge::run(args),
         Some(Command::Update(args)) => commands::update::run(args),
+        Some(Command::Calibrate(args)) => commands::calibrate::run(args),
         Some(Command::Analyze(args)) => commands::analyze::run(args),
         None => Err(UsageError("no command given; try `stance --help`".into()).into()),
     }

@@ -179,6 +179,20 @@ pub enum ReadError {
         /// The texts file.
         texts: PathBuf,
     },
+    /// A label holding a tab, a line break or another control character: it would break every
+    /// output that lists labels.
+    #[error(
+        "{}:{line}: the label {label:?} holds a tab, line break or other control character; labels name classes in every output, rename it (--label-map) or fix the input",
+        .path.display()
+    )]
+    ControlInLabel {
+        /// The input.
+        path: PathBuf,
+        /// The line where the document starts.
+        line: u64,
+        /// The label.
+        label: String,
+    },
     /// An input that cannot be joined with a texts file: text files, fastText
     /// lines and directories carry their own texts and no ids.
     #[error(
@@ -222,6 +236,7 @@ impl ReadError {
             | Self::MissingId { path, .. }
             | Self::DuplicateId { path, .. }
             | Self::UnknownId { path, .. }
+            | Self::ControlInLabel { path, .. }
             | Self::NotJoinable { path } => path,
         }
     }
@@ -240,7 +255,8 @@ impl ReadError {
             | Self::MissingLabel { line, .. }
             | Self::MissingId { line, .. }
             | Self::DuplicateId { line, .. }
-            | Self::UnknownId { line, .. } => Some(*line),
+            | Self::UnknownId { line, .. }
+            | Self::ControlInLabel { line, .. } => Some(*line),
             Self::Access { .. }
             | Self::MissingHeader { .. }
             | Self::UnknownFormat { .. }

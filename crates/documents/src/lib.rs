@@ -146,6 +146,7 @@ mod label;
 mod lines;
 mod options;
 mod read;
+pub mod screen;
 mod source;
 mod table;
 mod text;
@@ -159,6 +160,7 @@ pub use format::InputFormat;
 pub use label::LabelMap;
 pub use options::ReadOptions;
 pub use read::{read_documents, read_inputs, read_labeled_directory};
+pub use screen::{for_each_batch, Screen};
 pub use texts::Texts;
 
 #[cfg(test)]

@@ -3,14 +3,15 @@
 use std::io::Write;
 
 use anyhow::{bail, Context, Result};
-use stance_documents::read_inputs;
+use stance_documents::screen::format_mismatches;
+use stance_documents::{for_each_batch, read_inputs, Screen};
 use stance_eval::{evaluate, EvalInput, NeutralClass};
 
+use super::warn;
 use crate::args::{EvalArgs, ReportFormat};
 use crate::embedded;
 use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
-use crate::screen::{self, fill, Fill, Screen};
 
 /// The seed of `--bootstrap`'s resampling: fixed, so that a report is reproducible.
 const BOOTSTRAP_SEED: u64 = 42;
@@ -23,23 +24,17 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let model = embedded::load_one(&args.model_choice())?;
     let labels = model.labels();
     let options = args.reading.options(true)?;
-    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
+    warn(&format_mismatches(options.format, &args.data), args.quiet);
 
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::evaluation();
     let mut y_true: Vec<String> = Vec::new();
     let mut y_pred: Vec<String> = Vec::new();
     let mut probabilities: Vec<Vec<f64>> = Vec::new();
-    let mut batch = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
     let progress = Progress::new(args.quiet, None, "evaluating", "documents");
-    loop {
-        let status = fill(&mut documents, &mut screen, &mut batch);
-        if let Fill::Failed(error) = status {
-            return Err(error);
-        }
-        texts.clear();
-        for document in batch.drain(..) {
+    for_each_batch(&mut documents, &mut screen, |batch| {
+        let mut texts: Vec<String> = Vec::with_capacity(batch.len());
+        for document in batch {
             let label = document.label.unwrap_or_default();
             if labels.binary_search(&label).is_err() {
                 bail!(
@@ -57,13 +52,11 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             probabilities.push(prediction.probabilities);
         }
         progress.inc(texts.len() as u64);
-        if let Fill::End = status {
-            break;
-        }
-    }
+        Ok::<(), anyhow::Error>(())
+    })?;
     progress.finish();
     // Before the report, which fails when every document was skipped.
-    screen::print(&screen.warnings(), args.quiet);
+    warn(&screen.warnings(), args.quiet);
 
     let mut input = EvalInput::new(y_true, y_pred)
         .with_labels(labels.iter().cloned())

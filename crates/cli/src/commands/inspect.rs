@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 use stance_features::{FeatureConfig, StopWords};
-use stance_model::{Classifier, InformativeTerm, Priors};
+use stance_model::{Calibration, Classifier, InformativeTerm, Priors};
 
 use crate::args::{number_policy_name, InspectArgs, InspectFormat, ModelChoice, Task, TrainingFlags};
 use crate::embedded;
@@ -75,6 +75,8 @@ struct ModelSummary {
     features: Features,
     naive_bayes: NaiveBayes,
     train_flags: Vec<String>,
+    /// `null`, or the calibration as the model file stores it.
+    calibration: Option<Calibration>,
     most_informative_terms: BTreeMap<String, Vec<Term>>,
 }
 
@@ -147,6 +149,7 @@ impl ModelSummary {
                 complement_norm: params.complement_norm(),
             },
             train_flags: flags.to_flags(),
+            calibration: model.calibration().cloned(),
             most_informative_terms: model
                 .most_informative_terms(top)
                 .into_iter()
@@ -210,6 +213,14 @@ impl ModelSummary {
                 } else {
                     self.train_flags.join(" ")
                 },
+            ),
+            (
+                "calibration",
+                self.calibration
+                    .as_ref()
+                    .map_or("none (naive Bayes's own probabilities)".to_string(), |c| {
+                        c.describe(&self.labels)
+                    }),
             ),
         ];
         writeln!(out, "{} ({} form)", self.model, self.form)?;

@@ -6,19 +6,24 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use stance_model::{Classifier, ModelError};
 
-use super::note;
+use stance_documents::screen::label_warnings;
+
 use super::train::summary;
+use super::{note, warn};
 use crate::args::{MergeArgs, TrainingFlags};
 use crate::embedded;
 use crate::output::{check_writable, save_model};
-use crate::screen::{self, label_warnings};
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
     check_writable(&args.output)?;
     let mut merged: Option<(Classifier, &Path)> = None;
+    let mut calibrated: Option<String> = None;
     for path in &args.models {
         let model = load_full(path, "merge")?;
+        if model.calibration().is_some() && calibrated.is_none() {
+            calibrated = Some(path.display().to_string());
+        }
         merged = Some(match merged {
             None => (model, path),
             Some((into, first)) => {
@@ -37,6 +42,12 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         });
     }
     let (model, _) = merged.expect("clap requires at least one MODEL");
+    if args.models.len() > 1 && calibrated.is_some() {
+        warn(
+            &[dropped_calibration(calibrated.as_deref().unwrap_or_default())],
+            args.quiet,
+        );
+    }
     let form = save_model(&model, &args.output, args.compact)?;
     if !args.quiet {
         note(format_args!(
@@ -46,7 +57,7 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             summary(&model, form)
         ));
     }
-    screen::print(&label_warnings(&model.metadata().documents_per_label), args.quiet);
+    warn(&label_warnings(&model.metadata().documents_per_label), args.quiet);
     Ok(())
 }
 
@@ -57,6 +68,13 @@ pub fn load_full(path: &Path, what: &'static str) -> Result<Classifier> {
         bail!("{}: {}", path.display(), ModelError::CompactModel(what));
     }
     Ok(model)
+}
+
+/// The warning of `merge` and `update` when a model's calibration is dropped.
+pub fn dropped_calibration(model: &str) -> String {
+    format!(
+        "the calibration of {model} is dropped: it was fitted for other data (run `stance calibrate` on the new model)"
+    )
 }
 
 /// How the settings of `other` differ from those of `model`, if they do.

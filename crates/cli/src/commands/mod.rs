@@ -1,6 +1,7 @@
 //! One module per command: each turns its parsed arguments into library calls and prints.
 
 pub mod analyze;
+pub mod calibrate;
 pub mod cv;
 pub mod eval;
 pub mod inspect;
@@ -11,11 +12,10 @@ pub mod tune;
 pub mod update;
 
 use anyhow::{bail, Result};
-use stance_documents::Documents;
+use stance_documents::{for_each_batch, Documents, Screen};
 use stance_model::TrainingStatistics;
 
 use crate::progress::Progress;
-use crate::screen::{fill, Fill, Screen};
 
 /// Writes a line on standard error; a closed standard error is not worth failing for.
 pub fn note(message: std::fmt::Arguments<'_>) {
@@ -31,33 +31,28 @@ pub fn add_labeled(
     screen: &mut Screen,
     progress: &Progress,
 ) -> Result<()> {
-    let mut batch = Vec::new();
-    loop {
-        let status = fill(documents, screen, &mut batch);
+    for_each_batch(documents, screen, |batch| {
         let mut labeled: Vec<(String, String)> = Vec::with_capacity(batch.len());
-        for document in batch.drain(..) {
+        for document in batch {
             let Some(label) = document.label else {
                 bail!("{}: missing label", document.source);
             };
             labeled.push((document.text, label));
         }
-        if !labeled.is_empty() {
-            statistics.add_documents(&labeled)?;
-            progress.inc(labeled.len() as u64);
-        }
-        match status {
-            Fill::More => {}
-            Fill::End => return Ok(()),
-            Fill::Failed(error) => return Err(error),
-        }
+        statistics.add_documents(&labeled)?;
+        progress.inc(labeled.len() as u64);
+        Ok(())
+    })
+}
+
+/// Prints `warnings` on standard error, each as `stance: warning: ...`, unless `quiet`.
+pub fn warn(warnings: &[String], quiet: bool) {
+    if quiet {
+        return;
+    }
+    for warning in warnings {
+        note(format_args!("stance: warning: {warning}"));
     }
 }
 
-/// The paths, comma-separated, for messages.
-pub fn list(paths: &[std::path::PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+pub use stance_experiment::list;

@@ -5,14 +5,14 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use rayon::prelude::*;
-use stance_documents::{read_inputs, Document};
+use stance_documents::screen::format_mismatches;
+use stance_documents::{for_each_batch, read_inputs, Document, Screen};
 use stance_model::{Classifier, Explanation, Prediction};
 
-use super::list;
+use super::{list, warn};
 use crate::args::{ModelChoice, PredictArgs, Task};
 use crate::embedded;
 use crate::output::{check_writable, Layout, Outcome, PredictionWriter, Sink};
-use crate::screen::{self, fill, Fill, Screen};
 
 /// A model and what the output calls it.
 struct Named {
@@ -49,26 +49,17 @@ pub fn run(args: &PredictArgs) -> Result<()> {
         }
     };
     let writer = PredictionWriter::new(args.format, layout, args.top_k, args.explain.is_some());
-    screen::print(&screen::format_mismatches(options.format, &inputs), args.quiet);
+    warn(&format_mismatches(options.format, &inputs), args.quiet);
 
     let mut documents = read_inputs(&inputs, &options)?;
     let mut screen = Screen::prediction();
     let mut sink = Sink::new(args.output.as_deref());
     writer.header(&mut sink)?;
-    let mut batch: Vec<Document> = Vec::new();
-    loop {
-        // Documents read before an error are still predicted and printed, then the error ends the run.
-        let status = fill(&mut documents, &mut screen, &mut batch);
+    // Documents read before an error are still predicted and printed, then the error ends the run.
+    for_each_batch(&mut documents, &mut screen, |batch| {
         write_batch(&batch, &models, args.explain, &writer, &mut sink)?;
-        match status {
-            Fill::More => sink.flush()?,
-            Fill::End => break,
-            Fill::Failed(error) => {
-                sink.flush()?;
-                return Err(error);
-            }
-        }
-    }
+        Ok::<(), anyhow::Error>(sink.flush()?)
+    })?;
     sink.finish()?;
 
     let mut warnings = screen.warnings();
@@ -84,7 +75,7 @@ pub fn run(args: &PredictArgs) -> Result<()> {
             }
         ));
     }
-    screen::print(&warnings, args.quiet);
+    warn(&warnings, args.quiet);
     Ok(())
 }
 

@@ -6,18 +6,21 @@ use anyhow::{bail, Result};
 use stance_documents::read_inputs;
 use stance_model::{Classifier, ModelForm, TrainingStatistics};
 
-use super::{add_labeled, list, note};
+use stance_documents::screen::{format_mismatches, label_warnings};
+use stance_documents::Screen;
+use stance_experiment::require_two_labels;
+
+use super::{add_labeled, list, note, warn};
 use crate::args::{TrainArgs, UsageError};
 use crate::output::{check_writable, save_model};
 use crate::progress::Progress;
-use crate::screen::{self, label_warnings, require_two_labels, Screen};
 
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
     let options = args.reading.options(true)?;
     check_writable(&args.output)?;
-    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
+    warn(&format_mismatches(options.format, &args.data), args.quiet);
     let start = Instant::now();
 
     // Refused settings (tf-idf with L2 rows) are known before reading: a usage error.
@@ -28,7 +31,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     add_labeled(&mut statistics, &mut documents, &mut screen, &progress)?;
     if statistics.n_documents() == 0 {
         progress.finish();
-        screen::print(&screen.warnings(), args.quiet);
+        warn(&screen.warnings(), args.quiet);
         bail!("no training documents in {}", list(&args.data));
     }
     let per_label = statistics.documents_per_label();
@@ -48,7 +51,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     }
     let mut warnings = screen.warnings();
     warnings.extend(label_warnings(&per_label));
-    screen::print(&warnings, args.quiet);
+    warn(&warnings, args.quiet);
     Ok(())
 }
 

@@ -6,12 +6,13 @@ use std::io::Write;
 use anyhow::{bail, Result};
 use serde::Serialize;
 use stance_eval::{CrossValidationReport, Summary};
+use stance_experiment::{rank, CrossValidation};
 use stance_features::FeatureConfig;
 use stance_model::ValidNaiveBayesParams;
 
-use super::cv::{make_folds, Corpus, Plan};
+use super::cv::{make_folds, read_corpus};
 use super::note;
-use crate::args::{Metric, TrainingFlags, TuneArgs, TuneFormat, UsageError};
+use crate::args::{TrainingFlags, TuneArgs, TuneFormat, UsageError};
 use crate::grid::Setting;
 use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
@@ -81,74 +82,74 @@ pub fn run(args: &TuneArgs) -> Result<()> {
     if let Some(output) = &args.output {
         check_writable(output)?;
     }
-    let corpus = Corpus::read(&args.data, &args.split.train_also, &args.reading, args.quiet)?;
-    let folds = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
+    let (folds, _) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
     let progress = Progress::new(
         args.quiet,
         Some((candidates.len() * folds.n_folds()) as u64),
         "tuning",
         "models trained",
     );
-    let mut scored = Vec::with_capacity(candidates.len());
+    let metric = args.metric.metric();
+    let mut reports = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        let plan = Plan {
+        let cv = CrossValidation {
             corpus: &corpus,
             folds: &folds,
+            groups: None,
             config: &candidate.config,
             params: &candidate.params,
             neutral: args.neutral.as_deref(),
             seed: args.split.seed,
             learning_curve: false,
             wrong_examples: 0,
+            calibration: None,
         };
-        let cv = plan.report(&plan.run(&progress)?)?;
-        let (Some(mean), Some(std)) = (value(args.metric, &cv.mean), value(args.metric, &cv.std)) else {
-            bail!(
-                "{} is not defined for this data{}; rank by another --metric",
-                args.metric.name(),
-                if args.metric == Metric::FAvg {
-                    " (no neutral class: name it with --neutral LABEL)"
-                } else {
-                    ""
-                }
-            );
-        };
-        scored.push(Scored {
-            settings: candidate.settings,
-            flags: candidate.flags,
-            mean,
-            std,
-            cv,
-        });
+        let report = cv.report(&cv.run(&|| progress.inc(1))?)?;
+        reports.push(((candidate.settings, candidate.flags), report));
     }
     progress.finish();
-
     // Best first; ties keep the grid's order.
-    if args.metric.lower_is_better() {
-        scored.sort_by(|a, b| a.mean.total_cmp(&b.mean));
-    } else {
-        scored.sort_by(|a, b| b.mean.total_cmp(&a.mean));
-    }
+    let Some(ranked) = rank(metric, reports) else {
+        bail!(
+            "{metric} is not defined for this data{}; rank by another --metric",
+            if metric == stance_experiment::Metric::FAvg {
+                " (no neutral class: name it with --neutral LABEL)"
+            } else {
+                ""
+            }
+        );
+    };
+    let scored: Vec<Scored> = ranked
+        .into_iter()
+        .map(|r| Scored {
+            settings: r.candidate.0,
+            flags: r.candidate.1,
+            mean: r.mean,
+            std: r.std,
+            cv: r.report,
+        })
+        .collect();
     let command = best_command(args, &scored[0]);
-    let split = args.split.describe();
+    let split = args.split.split().to_string();
     let mut out = Sink::new(args.output.as_deref());
     match args.format {
         TuneFormat::Text => write_text(
             &mut out,
             args,
             &split,
-            corpus.documents.len(),
+            corpus.documents().len(),
             &scored,
             &skipped,
             &command,
         )?,
         TuneFormat::Json => {
             let json = TuneJson {
-                metric: args.metric.name(),
-                lower_is_better: args.metric.lower_is_better(),
+                metric: metric.name(),
+                lower_is_better: metric.lower_is_better(),
                 split,
                 n_folds: folds.n_folds(),
-                n_documents: corpus.documents.len(),
+                n_documents: corpus.documents().len(),
                 ranking: scored
                     .iter()
                     .enumerate()
@@ -184,21 +185,6 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// The mean or std of `metric` in a summary over folds.
-fn value(metric: Metric, summary: &Summary) -> Option<f64> {
-    match metric {
-        Metric::MacroF1 => Some(summary.macro_f1),
-        Metric::Accuracy => Some(summary.accuracy),
-        Metric::WeightedF1 => Some(summary.weighted_f1),
-        Metric::BalancedAccuracy => Some(summary.balanced_accuracy),
-        Metric::FAvg => summary.f_avg,
-        Metric::Kappa => Some(summary.kappa),
-        Metric::Mcc => Some(summary.mcc),
-        Metric::LogLoss => summary.log_loss,
-        Metric::Brier => summary.brier,
-    }
 }
 
 /// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.
@@ -252,12 +238,12 @@ fn write_text(
     command: &str,
 ) -> Result<()> {
     let d = args.digits;
-    let metric = args.metric.name();
+    let metric = args.metric.metric().name();
     writeln!(
         out,
         "tune: {} settings, {split}, {n_documents} documents; ranked by {metric} ({}), mean ± std over folds",
         scored.len(),
-        if args.metric.lower_is_better() {
+        if args.metric.metric().lower_is_better() {
             "lower is better"
         } else {
             "higher is better"

@@ -5,25 +5,28 @@ use anyhow::{bail, Result};
 use stance_documents::read_inputs;
 use stance_model::Classifier;
 
-use super::merge::load_full;
+use super::merge::{dropped_calibration, load_full};
 use super::train::summary;
-use super::{add_labeled, list, note};
+use stance_documents::screen::{format_mismatches, label_warnings};
+use stance_documents::Screen;
+
+use super::{add_labeled, list, note, warn};
 use crate::args::UpdateArgs;
 use crate::output::{check_writable, save_model};
 use crate::progress::Progress;
-use crate::screen::{self, label_warnings, Screen};
 
 /// Runs `stance update`.
 pub fn run(args: &UpdateArgs) -> Result<()> {
     check_writable(&args.output)?;
     let model = load_full(&args.model, "update")?;
+    let calibrated = model.calibration().is_some();
     let params = model.params().clone();
     let mut statistics = model.statistics().cloned().expect("load_full returns full models");
     drop(model);
     let before = statistics.n_documents();
 
     let options = args.reading.options(true)?;
-    screen::print(&screen::format_mismatches(options.format, &args.data), args.quiet);
+    warn(&format_mismatches(options.format, &args.data), args.quiet);
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::training();
     let progress = Progress::new(args.quiet, None, "updating", "documents");
@@ -31,7 +34,7 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
     let added = statistics.n_documents() - before;
     if added == 0 {
         progress.finish();
-        screen::print(&screen.warnings(), args.quiet);
+        warn(&screen.warnings(), args.quiet);
         bail!("no documents to add in {}", list(&args.data));
     }
     let per_label = statistics.documents_per_label();
@@ -48,6 +51,9 @@ pub fn run(args: &UpdateArgs) -> Result<()> {
     }
     let mut warnings = screen.warnings();
     warnings.extend(label_warnings(&per_label));
-    screen::print(&warnings, args.quiet);
+    if calibrated {
+        warnings.push(dropped_calibration(&args.model.display().to_string()));
+    }
+    warn(&warnings, args.quiet);
     Ok(())
 }

@@ -52,6 +52,9 @@ pub struct HtmlReport<'a> {
     /// the predicted label) and whether it was right; draws a reliability diagram
     /// with [`RELIABILITY_BINS`] bins (see [`Reliability`]).
     pub reliability: Option<Vec<(f64, bool)>>,
+    /// The same pairs before calibration, when the probabilities were calibrated: a second
+    /// reliability diagram beside the first.
+    pub uncalibrated_reliability: Option<Vec<(f64, bool)>>,
     /// Wrong predictions to show, most confident first (the page sorts them).
     pub wrong_examples: Vec<WrongExample>,
 }
@@ -116,6 +119,7 @@ impl<'a> HtmlReport<'a> {
             evaluation,
             cross_validation: None,
             reliability: None,
+            uncalibrated_reliability: None,
             wrong_examples: Vec::new(),
         }
     }
@@ -129,6 +133,13 @@ impl<'a> HtmlReport<'a> {
     /// Adds (confidence, correct) pairs, one per document, for a reliability diagram.
     pub fn with_reliability(mut self, predictions: Vec<(f64, bool)>) -> Self {
         self.reliability = Some(predictions);
+        self
+    }
+
+    /// Adds (confidence, correct) pairs of the same documents before calibration, for a second
+    /// reliability diagram.
+    pub fn with_uncalibrated_reliability(mut self, predictions: Vec<(f64, bool)>) -> Self {
+        self.uncalibrated_reliability = Some(predictions);
         self
     }
 
@@ -304,10 +315,26 @@ impl<'a> HtmlReport<'a> {
                 fixed(last.macro_f1_std, 3),
             ));
         }
-        if let Some(r) = &reliability {
+        let uncalibrated = self
+            .uncalibrated_reliability
+            .as_ref()
+            .map(|predictions| Reliability::from_predictions(predictions, RELIABILITY_BINS));
+        let diagrams = [
+            (&uncalibrated, "Before calibration: r"),
+            (
+                &reliability,
+                if uncalibrated.is_some() {
+                    "After calibration: r"
+                } else {
+                    "R"
+                },
+            ),
+        ];
+        for (r, opening) in diagrams {
+            let Some(r) = r else { continue };
             let mut caption = format!(
-                "Reliability diagram of {} predictions in {} equal-width bins of confidence. Bars are the share \
-                 of correct predictions, red ticks the mean confidence; a calibrated model follows the \
+                "{opening}eliability diagram of {} predictions in {} equal-width bins of confidence. Bars are the \
+                 share of correct predictions, red ticks the mean confidence; a calibrated model follows the \
                  diagonal. Expected calibration error: {}.",
                 r.n_predictions,
                 r.bins.len(),
@@ -336,7 +363,7 @@ impl<'a> HtmlReport<'a> {
         };
         writeln!(out, "<section>")?;
         writeln!(out, "<h2>{heading}</h2>")?;
-        let class = if figures.len() == 2 { "grid-2" } else { "single" };
+        let class = if figures.len() >= 2 { "grid-2" } else { "single" };
         writeln!(out, r#"<div class="{class}">"#)?;
         for figure in figures {
             writeln!(out, "{figure}")?;

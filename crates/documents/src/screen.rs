@@ -1,5 +1,5 @@
-//! Screening documents between the reader and the models: what stance-documents reads faithfully
-//! but a model should not take as it is, or a user should hear about.
+//! Screening documents between the reader and the models: what the readers read faithfully but
+//! a model should not take as it is, or a user should hear about.
 //!
 //! - A text of any length is analyzed whole: the analyzer goes through it in batches of words
 //!   (`stance_features::analyzer::UNITS_PER_BATCH`), so memory depends on the text itself and its
@@ -11,17 +11,16 @@
 //!   and line: it would break every output that lists labels.
 //! - An id seen before is counted (`predict`, `eval`): each document is still predicted on its own.
 //!
-//! Every count ends as one warning line on standard error naming the first case
-//! ([`Screen::warnings`]); [`label_warnings`] and [`require_two_labels`] look at the labels of a
-//! whole training set. [`fill`] takes the screened documents a batch at a time, bounded in number
-//! and in bytes.
+//! Every count ends as one warning line naming the first case ([`Screen::warnings`]), for the
+//! caller to show; [`label_warnings`] looks at the labels of a whole training set.
+//! [`for_each_batch`] takes the screened documents a batch at a time, bounded in number and in
+//! bytes: the one loop every command that streams documents goes through.
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
-use stance_documents::{Document, Documents, InputFormat};
+use crate::{Document, Documents, InputFormat, ReadError};
 
 /// Documents read, analyzed and predicted together: bounds memory, keeps every core busy.
 pub const BATCH: usize = 8192;
@@ -94,7 +93,7 @@ impl Screen {
     }
 
     /// The document to use, `None` to skip it, or an error.
-    pub fn admit(&mut self, document: Document) -> Result<Option<Document>> {
+    pub fn admit(&mut self, document: Document) -> Result<Option<Document>, ReadError> {
         let labeled = self.purpose != Purpose::Prediction;
         if labeled {
             if let Some(label) = &document.label {
@@ -186,59 +185,65 @@ fn place(document: &Document) -> String {
 }
 
 /// An error for a label that holds a control character (a tab, a line break, ...).
-fn check_label(label: &str, document: &Document) -> Result<()> {
+fn check_label(label: &str, document: &Document) -> Result<(), ReadError> {
     if label.chars().any(char::is_control) {
-        bail!(
-            "{}: the label {label:?} holds a tab, line break or other control character; labels name \
-             classes in every output, rename it (--label-map) or fix the input",
-            document.source
-        );
+        return Err(ReadError::ControlInLabel {
+            path: document.source.path.clone(),
+            line: document.source.line,
+            label: label.to_string(),
+        });
     }
     Ok(())
 }
 
-/// How a batch of documents ended.
-pub enum Fill {
-    /// The batch is full; more may follow.
-    More,
-    /// The input is exhausted.
-    End,
-    /// The input failed: the batch holds the documents before the failure.
-    Failed(anyhow::Error),
-}
-
-/// Clears `batch` and fills it with the next screened documents: up to [`BATCH`] of them, or
-/// [`BATCH_BYTES`] of text, whichever comes first.
-pub fn fill(documents: &mut Documents, screen: &mut Screen, batch: &mut Vec<Document>) -> Fill {
-    batch.clear();
-    let mut bytes = 0;
-    while batch.len() < BATCH && bytes < BATCH_BYTES {
-        let document = match documents.next() {
-            None => return Fill::End,
-            Some(Err(error)) => return Fill::Failed(error.into()),
-            Some(Ok(document)) => document,
-        };
-        match screen.admit(document) {
-            Ok(Some(document)) => {
-                bytes += document.text.len();
-                batch.push(document);
+/// Reads the screened documents a batch at a time, up to [`BATCH`] of them or [`BATCH_BYTES`]
+/// of text, whichever comes first, and gives each non-empty batch to `work`. When reading fails,
+/// the documents read before the failure are still given to `work`, then the read error is
+/// returned; an error of `work` stops the reading.
+pub fn for_each_batch<E: From<ReadError>>(
+    documents: &mut Documents,
+    screen: &mut Screen,
+    mut work: impl FnMut(Vec<Document>) -> Result<(), E>,
+) -> Result<(), E> {
+    loop {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        let mut failure = None;
+        let mut ended = false;
+        while batch.len() < BATCH && bytes < BATCH_BYTES {
+            let document = match documents.next() {
+                None => {
+                    ended = true;
+                    break;
+                }
+                Some(Err(error)) => {
+                    failure = Some(error);
+                    break;
+                }
+                Some(Ok(document)) => document,
+            };
+            match screen.admit(document) {
+                Ok(Some(document)) => {
+                    bytes += document.text.len();
+                    batch.push(document);
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    failure = Some(error);
+                    break;
+                }
             }
-            Ok(None) => {}
-            Err(error) => return Fill::Failed(error),
+        }
+        if !batch.is_empty() {
+            work(batch)?;
+        }
+        if let Some(error) = failure {
+            return Err(error.into());
+        }
+        if ended {
+            return Ok(());
         }
     }
-    Fill::More
-}
-
-/// An error unless the documents per label of a training set name at least two labels.
-pub fn require_two_labels(per_label: &BTreeMap<String, u64>) -> Result<()> {
-    if let [(label, n)] = per_label.iter().collect::<Vec<_>>()[..] {
-        bail!(
-            "training needs at least two labels, but all {n} documents are labeled `{label}`; \
-             check the label column (--label-column) and --label-map"
-        );
-    }
-    Ok(())
 }
 
 /// Warnings about the labels of a training set (documents per label): labels that differ only in
@@ -317,16 +322,6 @@ pub fn format_mismatches(format: Option<InputFormat>, inputs: &[PathBuf]) -> Vec
         .collect()
 }
 
-/// Prints `warnings` on standard error, each as `stance: warning: ...`, unless `quiet`.
-pub fn print(warnings: &[String], quiet: bool) {
-    if quiet {
-        return;
-    }
-    for warning in warnings {
-        crate::commands::note(format_args!("stance: warning: {warning}"));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,14 +341,5 @@ mod tests {
                 "label `negotiaton` has a single document (a typo?)",
             ]
         );
-    }
-
-    #[test]
-    fn one_label_is_not_enough() {
-        let one: BTreeMap<String, u64> = [("military".to_string(), 4)].into();
-        let error = require_two_labels(&one).unwrap_err().to_string();
-        assert!(error.contains("at least two labels"), "{error}");
-        let two: BTreeMap<String, u64> = [("a".to_string(), 1), ("b".to_string(), 1)].into();
-        assert!(require_two_labels(&two).is_ok());
     }
 }

@@ -1,0 +1,129 @@
+//! How a corpus is split into folds: stratified, grouped, or fixed by a column or a file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use stance_documents::{read_documents, InputFormat, ReadOptions};
+use stance_eval::Folds;
+
+use crate::{Corpus, ExperimentError};
+
+/// The folds asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split {
+    /// `folds` folds stratified by label: each label's documents shuffled with `seed` and dealt
+    /// round-robin.
+    Stratified {
+        /// The number of folds, at least 2.
+        folds: usize,
+        /// The seed of the shuffle.
+        seed: u64,
+    },
+    /// Grouped k-fold: the documents sharing a value of `column` are validated together.
+    Grouped {
+        /// The grouping column.
+        column: String,
+        /// The number of folds, at least 2.
+        folds: usize,
+        /// The seed of the shuffle of the groups.
+        seed: u64,
+    },
+    /// One fold per distinct value of `column`.
+    FixedColumn {
+        /// The fold column.
+        column: String,
+    },
+    /// Fixed folds from a TSV file with the columns `row` (0-based data row, all inputs
+    /// together, in reading order) and `fold`.
+    FixedFile {
+        /// The folds file.
+        path: PathBuf,
+    },
+}
+
+impl fmt::Display for Split {
+    /// For people: `5 folds grouped by conflict, seed 42`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Split::Stratified { folds, seed } => write!(f, "{folds} folds stratified by label, seed {seed}"),
+            Split::Grouped { column, folds, seed } => write!(f, "{folds} folds grouped by {column}, seed {seed}"),
+            Split::FixedColumn { column } => write!(f, "fixed folds from column {column}"),
+            Split::FixedFile { path } => write!(f, "fixed folds from {}", path.display()),
+        }
+    }
+}
+
+impl Split {
+    /// The folds of `corpus`; the id and label columns name the columns a grouping or fold
+    /// column may also be. The folds' own warnings (a small fold, ...) are in
+    /// [`Folds::warnings`].
+    pub fn folds(&self, corpus: &Corpus, id_column: &str, label_column: &str) -> Result<Folds, ExperimentError> {
+        let labels = corpus.labels();
+        let folds = match self {
+            Split::Grouped { column, folds, seed } => {
+                let groups = corpus.column(column, id_column, label_column)?;
+                Folds::grouped(&groups, labels, *folds, *seed)
+            }
+            Split::FixedColumn { column } => {
+                let ids = corpus.column(column, id_column, label_column)?;
+                Folds::fixed(&ids).and_then(|folds| folds.with_labels(labels))
+            }
+            Split::FixedFile { path } => {
+                let folds = read_folds_file(path, corpus.n_rows())?;
+                let ids: Vec<String> = corpus.rows().iter().map(|&row| folds[row].clone()).collect();
+                Folds::fixed(&ids).and_then(|folds| folds.with_labels(labels))
+            }
+            Split::Stratified { folds, seed } => Folds::stratified(labels, *folds, *seed),
+        };
+        folds.map_err(|source| ExperimentError::Folds {
+            split: self.to_string(),
+            source,
+        })
+    }
+}
+
+/// The fold of each of `n` data rows, from a TSV file with the columns `row` (0-based) and `fold`.
+fn read_folds_file(path: &Path, n: usize) -> Result<Vec<String>, ExperimentError> {
+    let options = ReadOptions {
+        format: Some(InputFormat::Tsv),
+        text_column: "fold".into(),
+        ..ReadOptions::default()
+    };
+    let mut folds: Vec<Option<String>> = vec![None; n];
+    for document in read_documents(path, &options)? {
+        let document = document?;
+        let fail = |reason: String| ExperimentError::FoldsFile {
+            location: document.source.to_string(),
+            reason,
+        };
+        let Some(row) = document.fields.get("row") else {
+            return Err(fail(
+                "no column row (the folds file needs the columns row and fold)".into(),
+            ));
+        };
+        let Ok(row) = row.trim().parse::<usize>() else {
+            return Err(fail(format!("row `{}` is not a row number (0-based)", row.trim())));
+        };
+        if row >= n {
+            return Err(fail(format!(
+                "row {row} is out of range: DATA has {n} rows, numbered from 0 to {}",
+                n - 1
+            )));
+        }
+        let fold = document.text.trim();
+        if fold.is_empty() {
+            return Err(fail(format!("empty fold for row {row}")));
+        }
+        if folds[row].replace(fold.to_string()).is_some() {
+            return Err(fail(format!("row {row} is given a fold twice")));
+        }
+    }
+    let missing = folds.iter().filter(|fold| fold.is_none()).count();
+    if let Some(first) = folds.iter().position(Option::is_none) {
+        return Err(ExperimentError::FoldsFile {
+            location: path.display().to_string(),
+            reason: format!("{missing} of the {n} rows of DATA have no fold (the first is row {first})"),
+        });
+    }
+    Ok(folds.into_iter().flatten().collect())
+}
