@@ -5,6 +5,7 @@
 mod cli {
     mod common;
 
+    mod abstain;
     mod analyze;
     mod builtin;
     mod calibration;

@@ -770,13 +770,20 @@ fn an_input_format_that_does_not_match_the_contents() {
     );
     assert!(error
         .ends_with("the header looks comma-separated: is the input CSV? (name it .csv or pass --input-format csv)"));
-    // fastText asked, TSV given: every line is a text, the header too. Read as asked, with a warning.
+    // fastText asked, TSV given: every line is a text, the header too. Read as asked, with a warning;
+    // the header line, words the model never saw, is barely known to it.
     let (predictions, warnings) = predict(&sandbox, model, &["test.tsv", "--input-format", "fasttext"]);
     assert_eq!(predictions.len(), 4);
     assert_eq!(
-        warnings,
-        ["test.tsv: read as fasttext (--input-format), although its extension says tsv"]
+        warnings[0],
+        "test.tsv: read as fasttext (--input-format), although its extension says tsv"
     );
+    assert!(
+        warnings[1].starts_with("1 document is barely known to the model")
+            && warnings[1].ends_with("(first: test.tsv:1)"),
+        "{warnings:?}"
+    );
+    assert_eq!(warnings.len(), 2);
     // Standard input and unknown extensions have no extension to contradict.
     sandbox.write("news.data", TEST_TSV);
     let (_, warnings) = predict(&sandbox, model, &["news.data", "--input-format", "tsv"]);

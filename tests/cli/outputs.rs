@@ -40,8 +40,8 @@ fn json_lines_schema() {
     for line in &lines {
         let object = line.as_object().unwrap();
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 4, "{keys:?}");
-        for key in ["id", "label", "probability", "probabilities"] {
+        assert_eq!(keys.len(), 5, "{keys:?}");
+        for key in ["id", "label", "probability", "probabilities", "known_share"] {
             assert!(object.contains_key(key), "{key}");
         }
         let probabilities = line["probabilities"].as_object().unwrap();

@@ -25,6 +25,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use linfa::ParamGuard;
 use stance_documents::{InputFormat, LabelMap, ReadOptions, Texts};
 use stance_experiment::Split;
+use stance_features::negation::ScopeRules;
 use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
 use stance_model::{CalibrationMethod, NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
 
@@ -147,7 +148,7 @@ EXAMPLES:
     stance tune train.tsv --group-by conflict --grid 'variant=multinomial,complement;negation=on,off' \\
         --metric log_loss --format json
 
-Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, min_df, max_df, max_features,
+Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, min_df, max_df, max_features,
 stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
 Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
 
@@ -299,6 +300,12 @@ pub struct PredictArgs {
     #[arg(long, value_name = "K", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     pub top_k: Option<usize>,
 
+    /// Abstain below confidence P: a document whose top probability is below P, or that the
+    /// model barely knows (fewer than 30% of its terms in the vocabulary: another language or
+    /// domain), gets the label `uncertain`; its probabilities are still shown.
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    pub min_confidence: Option<f64>,
+
     /// Write the predictions to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -348,6 +355,16 @@ pub struct EvalArgs {
     /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
     #[arg(long, value_name = "LABEL")]
     pub neutral: Option<String>,
+
+    /// Score only the documents predicted with confidence P or more, and known to the model (as
+    /// `predict --min-confidence` keeps them); the report says how many that is (coverage).
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    pub min_confidence: Option<f64>,
+
+    /// Also write every document's truth, prediction and probabilities to FILE (TSV, atomically):
+    /// `id truth label probability correct known_share p_<label>...`, in input order.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
 
     /// Add 95% bootstrap intervals of accuracy, macro-F1, each label's F1 and the expected
     /// calibration error, from N resamples of the documents (seed 42; 1000 is usual).
@@ -797,6 +814,12 @@ pub struct FeatureArgs {
     #[arg(long, overrides_with = "negation")]
     pub no_negation: bool,
 
+    /// How far a negation reaches: clause (every word up to the next clause punctuation) or
+    /// narrow (ended by a contrast word such as but or instead, at most 4 content words,
+    /// function words unmarked, and refusals such as rejected or denied marked REFUSE_ apart).
+    #[arg(long, value_name = "clause|narrow", value_enum, default_value_t = NegationScope::Clause)]
+    pub negation_scope: NegationScope,
+
     /// Numbers: keep them as terms, drop them, or turn each into the term <num>.
     #[arg(long, value_name = "keep|drop|token", default_value = number_policy_name(FeatureConfig::default().analyzer.tokenizer.numbers))]
     pub numbers: NumberPolicy,
@@ -982,6 +1005,50 @@ fn default_params() -> ValidNaiveBayesParams {
         .expect("the library's default hyper-parameters are valid")
 }
 
+/// A probability in [0, 1], for `--min-confidence`.
+pub fn parse_probability(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{text}` is not a probability between 0 and 1")),
+    }
+}
+
+/// `--negation-scope`: the scope rules of negation marking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NegationScope {
+    /// To the next clause punctuation (the classic rule).
+    Clause,
+    /// Narrow scopes and refusal scopes ([`ScopeRules::narrow`]).
+    Narrow,
+}
+
+impl NegationScope {
+    /// The scope rules it names.
+    pub fn rules(self) -> ScopeRules {
+        match self {
+            NegationScope::Clause => ScopeRules::clause(),
+            NegationScope::Narrow => ScopeRules::narrow(),
+        }
+    }
+
+    /// The preset `rules` are, `clause` for rules that are neither preset.
+    pub fn of(rules: &ScopeRules) -> Self {
+        if *rules == ScopeRules::narrow() {
+            NegationScope::Narrow
+        } else {
+            NegationScope::Clause
+        }
+    }
+
+    /// The value `--negation-scope` parses back into this one.
+    pub fn name(self) -> &'static str {
+        match self {
+            NegationScope::Clause => "clause",
+            NegationScope::Narrow => "narrow",
+        }
+    }
+}
+
 /// The name `--numbers` takes for `policy`.
 pub fn number_policy_name(policy: NumberPolicy) -> &'static str {
     match policy {
@@ -1013,6 +1080,7 @@ impl FeatureArgs {
         if self.no_negation {
             analyzer.negation.enabled = false;
         }
+        analyzer.negation.scope = self.negation_scope.rules();
         analyzer.tokenizer.numbers = self.numbers;
         analyzer.normalizer.fold_accents |= self.fold_accents;
         config.pruning.min_df = self.min_df;
@@ -1068,6 +1136,7 @@ impl TrainingFlags {
                 },
                 negation: analyzer.negation.enabled,
                 no_negation: !analyzer.negation.enabled,
+                negation_scope: NegationScope::of(&analyzer.negation.scope),
                 numbers: analyzer.tokenizer.numbers,
                 fold_accents: analyzer.normalizer.fold_accents,
                 min_df: config.pruning.min_df,
@@ -1123,6 +1192,14 @@ impl TrainingFlags {
         let negation = !features.no_negation;
         if negation != config.analyzer.negation.enabled || shown.contains(&"--negation") {
             flags.push(if negation { "--negation" } else { "--no-negation" }.to_string());
+        }
+        if features.negation_scope != NegationScope::of(&config.analyzer.negation.scope)
+            || shown.contains(&"--negation-scope")
+        {
+            flags.extend([
+                "--negation-scope".to_string(),
+                features.negation_scope.name().to_string(),
+            ]);
         }
         let mut push = |flag: &str, differs: bool, value: Option<String>| {
             if differs || (value.is_some() && shown.contains(&flag)) {

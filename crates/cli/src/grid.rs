@@ -13,7 +13,7 @@ use linfa::ParamGuard;
 use stance_features::{DocFrequency, NgramRange, NumberPolicy, TermWeighting};
 use stance_model::{NaiveBayesParams, Priors, Variant};
 
-use crate::args::{PriorsArg, Stemming, StopWordsArg, TrainingFlags};
+use crate::args::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
 
 /// A train flag the grid can vary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub enum Key {
     Stopwords,
     /// `--negation` / `--no-negation`.
     Negation,
+    /// `--negation-scope`.
+    NegationScope,
     /// `--min-df`.
     MinDf,
     /// `--max-df`.
@@ -52,13 +54,14 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order of `--help`'s listing.
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Ngrams,
         Key::Alpha,
         Key::Weighting,
         Key::Variant,
         Key::Stopwords,
         Key::Negation,
+        Key::NegationScope,
         Key::MinDf,
         Key::MaxDf,
         Key::MaxFeatures,
@@ -79,6 +82,7 @@ impl Key {
             Key::Variant => "variant",
             Key::Stopwords => "stopwords",
             Key::Negation => "negation",
+            Key::NegationScope => "negation_scope",
             Key::MinDf => "min_df",
             Key::MaxDf => "max_df",
             Key::MaxFeatures => "max_features",
@@ -100,6 +104,7 @@ impl Key {
             Key::Variant => "--variant",
             Key::Stopwords => "--stopwords",
             Key::Negation => "--negation",
+            Key::NegationScope => "--negation-scope",
             Key::MinDf => "--min-df",
             Key::MaxDf => "--max-df",
             Key::MaxFeatures => "--max-features",
@@ -140,6 +145,7 @@ enum Value {
     Stem(Stemming),
     Numbers(NumberPolicy),
     Priors(PriorsArg),
+    NegationScope(NegationScope),
 }
 
 /// One key set to one value: a coordinate of a point of the grid.
@@ -175,6 +181,7 @@ impl Setting {
                 features.negation = *on;
                 features.no_negation = !*on;
             }
+            (Key::NegationScope, Value::NegationScope(scope)) => features.negation_scope = *scope,
             (Key::MinDf, Value::DocFrequency(df)) => features.min_df = *df,
             (Key::MaxDf, Value::DocFrequency(df)) => features.max_df = *df,
             (Key::MaxFeatures, Value::MaxFeatures(n)) => features.max_features = *n,
@@ -304,6 +311,11 @@ fn parse_value(key: Key, text: &str) -> Result<Value, String> {
             Value::Stopwords(stopwords)
         }
         Key::Negation | Key::L2 | Key::ComplementNorm | Key::FoldAccents => Value::Switch(parse_switch(text)?),
+        Key::NegationScope => Value::NegationScope(match text.to_ascii_lowercase().as_str() {
+            "clause" => NegationScope::Clause,
+            "narrow" => NegationScope::Narrow,
+            _ => return Err("expected clause or narrow".into()),
+        }),
         Key::MinDf | Key::MaxDf => Value::DocFrequency(text.parse().map_err(|e| error(&e))?),
         Key::MaxFeatures => Value::MaxFeatures(match text.to_ascii_lowercase().as_str() {
             "all" | "none" => None,
@@ -363,11 +375,12 @@ mod tests {
     fn every_key_parses() {
         let grid: Grid = "ngrams=1..3;alpha=0.5;weighting=tfidf;variant=complement;stopwords=english,none;\
                           negation=on,off;min-df=2;max_df=0.9;max_features=all,100;stem=none,english;\
-                          numbers=drop;l2=off;complement_norm=on;fold_accents=yes;priors=uniform"
+                          numbers=drop;l2=off;complement_norm=on;fold_accents=yes;priors=uniform;\
+                          negation_scope=clause,narrow"
             .parse()
             .unwrap();
         assert_eq!(grid.axes().len(), Key::ALL.len());
-        assert_eq!(grid.points().len(), 16);
+        assert_eq!(grid.points().len(), 32);
     }
 
     #[test]

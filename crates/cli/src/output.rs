@@ -165,6 +165,7 @@ struct ModelRecord<'a> {
     label: &'a str,
     probability: f64,
     probabilities: BTreeMap<&'a str, f64>,
+    known_share: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     top_k: Option<Vec<Ranked<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -371,6 +372,7 @@ impl PredictionWriter {
                 .map(String::as_str)
                 .zip(prediction.probabilities.iter().copied())
                 .collect(),
+            known_share: prediction.known_share(),
             top_k: self.top_k(outcome).map(|ranked| {
                 ranked
                     .into_iter()
@@ -386,12 +388,12 @@ impl PredictionWriter {
 
 /// A probability in TSV: the shortest text that reads back as the same number, with an exponent
 /// when very small (`6.99e-11`), as in the JSON output.
-fn number(value: f64) -> String {
+pub fn number(value: f64) -> String {
     format!("{value:?}")
 }
 
 /// A value fit for one TSV field or text column: tabs and line breaks become spaces.
-fn clean(value: &str) -> String {
+pub fn clean(value: &str) -> String {
     value.replace(['\t', '\n', '\r'], " ")
 }
 

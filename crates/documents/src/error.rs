@@ -193,6 +193,19 @@ pub enum ReadError {
         /// The label.
         label: String,
     },
+    /// A label that prediction reserves for itself ([`crate::screen::RESERVED_LABELS`]).
+    #[error(
+        "{}:{line}: the label `{label}` is reserved: it is what prediction answers when it abstains (--min-confidence); rename it (--label-map)",
+        .path.display()
+    )]
+    ReservedLabel {
+        /// The input.
+        path: PathBuf,
+        /// The line where the document starts.
+        line: u64,
+        /// The label.
+        label: String,
+    },
     /// An input that cannot be joined with a texts file: text files, fastText
     /// lines and directories carry their own texts and no ids.
     #[error(
@@ -237,6 +250,7 @@ impl ReadError {
             | Self::DuplicateId { path, .. }
             | Self::UnknownId { path, .. }
             | Self::ControlInLabel { path, .. }
+            | Self::ReservedLabel { path, .. }
             | Self::NotJoinable { path } => path,
         }
     }
@@ -256,7 +270,8 @@ impl ReadError {
             | Self::MissingId { line, .. }
             | Self::DuplicateId { line, .. }
             | Self::UnknownId { line, .. }
-            | Self::ControlInLabel { line, .. } => Some(*line),
+            | Self::ControlInLabel { line, .. }
+            | Self::ReservedLabel { line, .. } => Some(*line),
             Self::Access { .. }
             | Self::MissingHeader { .. }
             | Self::UnknownFormat { .. }

@@ -184,8 +184,20 @@ fn place(document: &Document) -> String {
     }
 }
 
-/// An error for a label that holds a control character (a tab, a line break, ...).
+/// Labels that training data may not use: `uncertain` is what prediction answers when it
+/// abstains (`stance_model::UNCERTAIN`, which the model checks too).
+pub const RESERVED_LABELS: &[&str] = &["uncertain"];
+
+/// An error for a label that holds a control character (a tab, a line break, ...), or that is
+/// reserved.
 fn check_label(label: &str, document: &Document) -> Result<(), ReadError> {
+    if RESERVED_LABELS.contains(&label) {
+        return Err(ReadError::ReservedLabel {
+            path: document.source.path.clone(),
+            line: document.source.line,
+            label: label.to_string(),
+        });
+    }
     if label.chars().any(char::is_control) {
         return Err(ReadError::ControlInLabel {
             path: document.source.path.clone(),

@@ -227,5 +227,5 @@ pub use mcnemar::{mcnemar, McNemar, MCNEMAR_ALPHA};
 pub use metrics::{evaluate, EvaluationReport};
 pub use neutral::NeutralClass;
 pub use probability::{LOG_LOSS_EPS, PROBABILITY_SUM_TOLERANCE};
-pub use reliability::{Reliability, ReliabilityBin, RELIABILITY_BINS};
+pub use reliability::{coverage_curve, CoveragePoint, Reliability, ReliabilityBin, RELIABILITY_BINS};
 pub use report::{HtmlReport, WrongExample};

@@ -145,3 +145,53 @@ mod tests {
         assert_eq!(r.expected_calibration_error, 0.0);
     }
 }
+
+/// One point of a coverage-accuracy curve: keeping only the most confident `coverage` share of
+/// the documents (those with a confidence of at least `threshold`), `accuracy` of them are right.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CoveragePoint {
+    /// The share of documents kept, in (0, 1].
+    pub coverage: f64,
+    /// The lowest confidence kept.
+    pub threshold: f64,
+    /// The share of the kept documents that are right.
+    pub accuracy: f64,
+}
+
+/// The coverage-accuracy curve of `(confidence, correct)` pairs at coverages 10%, 20%, ...,
+/// 100%: how accurate the most confident documents are, the question `--min-confidence`
+/// answers. Ties in confidence are kept together with the more confident document first in
+/// input order; a confidence that is NaN counts as the least confident. Empty without pairs.
+///
+/// ```
+/// use stance_eval::coverage_curve;
+///
+/// let pairs = [(0.99, true), (0.9, true), (0.8, false), (0.6, true), (0.55, false)];
+/// let curve = coverage_curve(&pairs);
+/// assert_eq!(curve.len(), 10);
+/// assert_eq!(curve[3].accuracy, 1.0); // the top 40%: two documents, both right
+/// assert_eq!(curve[9].accuracy, 0.6);
+/// ```
+pub fn coverage_curve(pairs: &[(f64, bool)]) -> Vec<CoveragePoint> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let mut sorted: Vec<(f64, bool)> = pairs.to_vec();
+    sorted.sort_by(|a, b| {
+        let key = |p: f64| if p.is_nan() { f64::NEG_INFINITY } else { p };
+        key(b.0).total_cmp(&key(a.0))
+    });
+    let n = sorted.len();
+    (1..=10)
+        .map(|tenth| {
+            let kept = ((n * tenth) as f64 / 10.0).ceil().max(1.0) as usize;
+            let right = sorted[..kept].iter().filter(|(_, correct)| *correct).count();
+            CoveragePoint {
+                coverage: kept as f64 / n as f64,
+                threshold: sorted[kept - 1].0,
+                accuracy: right as f64 / kept as f64,
+            }
+        })
+        .collect()
+}

@@ -13,7 +13,7 @@
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::negation::{ends_scope, is_cue_in, NegationConfig, NEGATION_PREFIX};
+use crate::negation::{ends_scope, is_cue_in, NegationConfig, NEGATION_PREFIX, REFUSAL_PREFIX};
 use crate::ngrams::NgramRange;
 use crate::normalizer::NormalizerConfig;
 use crate::stemmer::{Language, Stemmer};
@@ -62,7 +62,19 @@ pub struct Analyzer {
     config: AnalyzerConfig,
     stopwords: FxHashSet<String>,
     cues: Option<FxHashSet<String>>,
+    /// Refusal cues, contrast words ending a scope, and the function words a scope skips
+    /// (empty unless the scope rules ask for them).
+    refusal_cues: FxHashSet<String>,
+    scope_enders: FxHashSet<String>,
+    function_words: FxHashSet<String>,
     stemmer: Option<Stemmer>,
+}
+
+/// An open negation or refusal scope: its prefix, and how many more words it may mark.
+#[derive(Debug, Clone, Copy)]
+struct OpenScope {
+    prefix: &'static str,
+    left: Option<usize>,
 }
 
 /// Per-thread buffers of an [`Analyzer`].
@@ -82,10 +94,29 @@ impl Analyzer {
         stopwords.retain(|w| !config.negation.is_cue(w));
         let stemmer = config.stemmer.map(Stemmer::new);
         let cues = config.negation.cue_set();
+        let rules = &config.negation.scope;
+        let enabled = config.negation.enabled;
+        let set = |words: &[String]| -> FxHashSet<String> {
+            if enabled {
+                words.iter().cloned().collect()
+            } else {
+                FxHashSet::default()
+            }
+        };
+        let refusal_cues = set(&rules.refusal_cues);
+        let scope_enders = set(&rules.enders);
+        let function_words = if enabled && rules.content_words_only {
+            StopWords::English.to_set()
+        } else {
+            FxHashSet::default()
+        };
         Ok(Self {
             config,
             stopwords,
             cues,
+            refusal_cues,
+            scope_enders,
+            function_words,
             stemmer,
         })
     }
@@ -115,13 +146,13 @@ impl Analyzer {
         // The unigrams an n-gram that ends in the next batch may start with.
         let carry = self.config.ngrams.max.saturating_sub(1);
         let mut tokens = tokens(text);
-        let mut negated = false;
+        let mut scope = None;
         let mut carried: usize = 0;
         scratch.n_units = 0;
         loop {
             let more = self.fill_units(
                 &mut tokens,
-                &mut negated,
+                &mut scope,
                 scratch,
                 carried.saturating_add(units_per_batch),
             );
@@ -149,12 +180,12 @@ impl Analyzer {
     }
 
     /// Appends the unigram terms of the next tokens to `scratch.units` until it holds `limit`
-    /// (true: more tokens may follow) or the tokens run out (false). `negated` is the negation
-    /// scope, carried from batch to batch.
+    /// (true: more tokens may follow) or the tokens run out (false). `scope` is the open
+    /// negation or refusal scope, carried from batch to batch.
     fn fill_units(
         &self,
         tokens: &mut Tokens<'_>,
-        negated: &mut bool,
+        scope: &mut Option<OpenScope>,
         scratch: &mut AnalyzerScratch,
         limit: usize,
     ) -> bool {
@@ -165,14 +196,15 @@ impl Analyzer {
             match token.kind {
                 TokenKind::Punctuation => {
                     if ends_scope(token.text) {
-                        *negated = false;
+                        *scope = None;
                     }
                     continue;
                 }
                 TokenKind::Number => match self.config.tokenizer.numbers {
                     NumberPolicy::Drop => continue,
                     NumberPolicy::Token => {
-                        push_unit(scratch, NUMBER_TOKEN, *negated);
+                        let prefix = mark(scope);
+                        push_unit(scratch, NUMBER_TOKEN, prefix);
                         continue;
                     }
                     NumberPolicy::Keep => {}
@@ -181,34 +213,75 @@ impl Analyzer {
             }
             let mut word = std::mem::take(&mut scratch.word);
             self.config.normalizer.normalize_into(token.text, &mut word);
-            if is_cue_in(self.cues.as_ref(), &word) {
-                self.push_stem(scratch, &word, false);
-                *negated = true;
+            let window = self.config.negation.scope.window;
+            if self.refusal_cues.contains(word.as_str()) {
+                self.push_stem(scratch, &word, None);
+                *scope = Some(OpenScope {
+                    prefix: REFUSAL_PREFIX,
+                    left: window,
+                });
+            } else if is_cue_in(self.cues.as_ref(), &word) {
+                self.push_stem(scratch, &word, None);
+                *scope = Some(OpenScope {
+                    prefix: NEGATION_PREFIX,
+                    left: window,
+                });
+            } else if self.scope_enders.contains(word.as_str()) {
+                *scope = None;
+                if !self.stopwords.contains(word.as_str()) {
+                    self.push_stem(scratch, &word, None);
+                }
             } else if !self.stopwords.contains(word.as_str()) {
-                self.push_stem(scratch, &word, *negated);
+                let prefix = if self.function_words.contains(word.as_str()) {
+                    None
+                } else {
+                    mark(scope)
+                };
+                self.push_stem(scratch, &word, prefix);
             }
             scratch.word = word;
         }
         true
     }
 
-    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, negated: bool) {
+    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, prefix: Option<&str>) {
         match &self.stemmer {
-            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, negated)),
-            None => push_unit(scratch, word, negated),
+            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, prefix)),
+            None => push_unit(scratch, word, prefix),
         }
     }
 }
 
-/// Appends one unigram term (with the negation prefix when marked) to the scratch buffers.
-fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, negated: bool) {
+/// The prefix of the next word inside `scope`, if any; counts the word against the scope's
+/// window and closes the scope when the window is used up.
+fn mark(scope: &mut Option<OpenScope>) -> Option<&'static str> {
+    let open = scope.as_mut()?;
+    let prefix = open.prefix;
+    match &mut open.left {
+        Some(0) => {
+            *scope = None;
+            return None;
+        }
+        Some(left) => {
+            *left -= 1;
+            if *left == 0 {
+                *scope = None;
+            }
+        }
+        None => {}
+    }
+    Some(prefix)
+}
+
+/// Appends one unigram term (with its scope's prefix, if any) to the scratch buffers.
+fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, prefix: Option<&str>) {
     if scratch.n_units == scratch.units.len() {
         scratch.units.push(String::new());
     }
     let slot = &mut scratch.units[scratch.n_units];
     slot.clear();
-    if negated {
-        slot.push_str(NEGATION_PREFIX);
+    if let Some(prefix) = prefix {
+        slot.push_str(prefix);
     }
     slot.push_str(unit);
     scratch.n_units += 1;
@@ -223,6 +296,78 @@ mod tests {
             ..config
         };
         Analyzer::new(config).unwrap().terms(text)
+    }
+
+    fn narrow() -> AnalyzerConfig {
+        let mut config = AnalyzerConfig::default();
+        config.negation.scope = crate::negation::ScopeRules::narrow();
+        config.stemmer = None;
+        config
+    }
+
+    #[test]
+    fn a_narrow_scope_ends_at_a_contrast_word_and_skips_function_words() {
+        assert_eq!(
+            unigrams(narrow(), "He would not negotiate with terrorists but would defeat them"),
+            [
+                "he",
+                "would",
+                "not",
+                "NOT_negotiate",
+                "with",
+                "NOT_terrorists",
+                "but",
+                "would",
+                "defeat",
+                "them"
+            ]
+        );
+        // The classic scope runs to the clause's end, function words and all.
+        let classic = AnalyzerConfig {
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            unigrams(classic, "not negotiate but defeat them"),
+            ["not", "NOT_negotiate", "NOT_but", "NOT_defeat", "NOT_them"]
+        );
+    }
+
+    #[test]
+    fn a_narrow_scope_marks_at_most_its_window() {
+        let terms = unigrams(narrow(), "never send troops tanks jets ships again");
+        assert_eq!(
+            terms,
+            [
+                "never",
+                "NOT_send",
+                "NOT_troops",
+                "NOT_tanks",
+                "NOT_jets",
+                "ships",
+                "again"
+            ]
+        );
+    }
+
+    #[test]
+    fn refusals_open_a_scope_of_their_own() {
+        assert_eq!(
+            unigrams(narrow(), "The rebels rejected the talks."),
+            ["the", "rebels", "rejected", "the", "REFUSE_talks"]
+        );
+        assert_eq!(
+            unigrams(narrow(), "No talks were held."),
+            ["no", "NOT_talks", "were", "NOT_held"]
+        );
+        let disabled = AnalyzerConfig {
+            negation: NegationConfig {
+                enabled: false,
+                ..narrow().negation
+            },
+            ..narrow()
+        };
+        assert_eq!(unigrams(disabled, "rejected the talks"), ["rejected", "the", "talks"]);
     }
 
     #[test]

@@ -1,15 +1,95 @@
 //! Stage 3: negation scope marking (Das & Chen 2001; Pang, Lee & Vaithyanathan 2002).
 //!
-//! After a cue word, every following term gets the prefix `NOT_` until the next clause
+//! After a cue word, the following terms get the prefix `NOT_` until the next clause
 //! punctuation (`. , ; : ! ?`, dashes, brackets). Cues are whole tokens: `know` is not `no`, but
 //! any token ending in `n't` (`didn't`, `won't`) is a cue. A new cue inside a scope restarts it.
 //! Marking runs before stop-word removal, and stop-word lists never remove a cue.
+//!
+//! [`ScopeRules`] narrow a scope to what the negation covers (their default, the classic rule
+//! above, is what models trained before them use): a contrast word (`but`, `instead`, `rather`,
+//! `however`, `yet`, ...) ends it, so "will not negotiate but will fight" leaves `fight` alone; a
+//! window bounds it; function words inside it stay unmarked (no `NOT_the`); and refusals
+//! (`refused`, `rejects`, `denied`, `dismissed`) open a scope of their own, prefixed `REFUSE_`, so
+//! "rejected the talks" (`REFUSE_talk`) is not "no talks were held" (`NOT_talk`).
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// The prefix given to terms inside a negation scope.
 pub const NEGATION_PREFIX: &str = "NOT_";
+
+/// The prefix given to terms inside a refusal scope ([`ScopeRules::refusal_cues`]).
+pub const REFUSAL_PREFIX: &str = "REFUSE_";
+
+/// Contrast words that end a scope under [`ScopeRules::narrow`].
+pub const CONTRAST_WORDS: &[&str] = &[
+    "but", "instead", "rather", "however", "yet", "although", "though", "whereas", "while", "except",
+];
+
+/// Refusal cues under [`ScopeRules::narrow`].
+pub const REFUSAL_CUES: &[&str] = &[
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "reject",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "rebuff",
+    "rebuffed",
+    "rebuffs",
+];
+
+/// The window of [`ScopeRules::narrow`]: at most this many content words are marked.
+pub const NARROW_WINDOW: usize = 4;
+
+/// How far a scope reaches, and which cues open which scope. The default is the classic rule
+/// (to the clause's end, every word marked, refusals are plain negation cues); model files
+/// written before these rules existed load with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ScopeRules {
+    /// Words that end a scope (and are not marked themselves); empty: only punctuation does.
+    pub enders: Vec<String>,
+    /// The most words a scope marks; `None`: to the end of the clause.
+    pub window: Option<usize>,
+    /// Whether words of the English stop-word list inside a scope stay unmarked (and do not
+    /// count toward the window).
+    pub content_words_only: bool,
+    /// Cues that open a refusal scope (prefix [`REFUSAL_PREFIX`]) instead of a negation scope.
+    pub refusal_cues: Vec<String>,
+}
+
+impl ScopeRules {
+    /// The classic rule: to the clause's end, every word, no refusal scopes.
+    pub fn clause() -> Self {
+        Self::default()
+    }
+
+    /// Narrow scopes: ended by [`CONTRAST_WORDS`], at most [`NARROW_WINDOW`] content words,
+    /// function words unmarked, [`REFUSAL_CUES`] opening refusal scopes.
+    pub fn narrow() -> Self {
+        Self {
+            enders: CONTRAST_WORDS.iter().map(|s| s.to_string()).collect(),
+            window: Some(NARROW_WINDOW),
+            content_words_only: true,
+            refusal_cues: REFUSAL_CUES.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Whether these are the classic rule's.
+    pub fn is_clause(&self) -> bool {
+        *self == Self::default()
+    }
+}
 
 /// The default cues.
 pub const DEFAULT_CUES: &[&str] = &[
@@ -37,6 +117,10 @@ pub struct NegationConfig {
     pub enabled: bool,
     /// Cue words, lowercase. A token ending in `n't` is always a cue when marking is enabled.
     pub cues: Vec<String>,
+    /// How far scopes reach. Not part of this struct's serialized form (model files store it
+    /// apart, so that files written before it existed still load): see the model file format.
+    #[serde(skip)]
+    pub scope: ScopeRules,
 }
 
 impl Default for NegationConfig {
@@ -44,14 +128,18 @@ impl Default for NegationConfig {
         Self {
             enabled: true,
             cues: DEFAULT_CUES.iter().map(|s| s.to_string()).collect(),
+            scope: ScopeRules::default(),
         }
     }
 }
 
 impl NegationConfig {
-    /// Whether the normalized word `word` opens a negation scope.
+    /// Whether the normalized word `word` opens a negation or refusal scope.
     pub fn is_cue(&self, word: &str) -> bool {
-        self.enabled && (word.ends_with("n't") || self.cues.iter().any(|cue| cue == word))
+        self.enabled
+            && (word.ends_with("n't")
+                || self.cues.iter().any(|cue| cue == word)
+                || self.scope.refusal_cues.iter().any(|cue| cue == word))
     }
 
     /// The cue set for fast lookups at run time.

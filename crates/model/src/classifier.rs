@@ -271,7 +271,34 @@ impl Classifier {
     }
 }
 
+/// The label given to a document the model abstains from (`--min-confidence`): reserved, no
+/// training label may take it.
+pub const UNCERTAIN: &str = "uncertain";
+
+/// A document whose share of known term occurrences is below this is barely known to the model
+/// (mostly words it never saw: another language, another domain); its probabilities come from
+/// a handful of terms and the priors, whatever they say.
+pub const MIN_KNOWN_SHARE: f64 = 0.3;
+
 impl Prediction {
+    /// The share of the document's term occurrences (all n-grams) that the vocabulary holds; 1
+    /// for a document without terms (its prediction is the priors', nothing is unknown).
+    pub fn known_share(&self) -> f64 {
+        1.0 - self.out_of_vocabulary.rate()
+    }
+
+    /// Whether the model barely knows the document: it has terms, and fewer than
+    /// [`MIN_KNOWN_SHARE`] of them are in the vocabulary.
+    pub fn barely_known(&self) -> bool {
+        self.out_of_vocabulary.terms > 0 && self.known_share() < MIN_KNOWN_SHARE
+    }
+
+    /// Whether the prediction stands at `min_confidence`: its probability reaches it and the
+    /// model knows the document. Otherwise the caller reports [`UNCERTAIN`].
+    pub fn is_confident(&self, min_confidence: f64) -> bool {
+        self.probability >= min_confidence && !self.barely_known()
+    }
+
     /// The `k` most likely `(label, probability)` pairs, most likely first (ties by label order).
     pub fn top_k<'a>(&self, labels: &'a [String], k: usize) -> Vec<(&'a str, f64)> {
         let mut ranked: Vec<(&str, f64)> = labels

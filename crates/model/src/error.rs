@@ -31,6 +31,9 @@ pub enum ModelError {
     /// Two models that cannot be merged, with the reason.
     #[error("cannot merge: {0}")]
     Incompatible(String),
+    /// A training label that prediction reserves (`uncertain`, the label of abstentions).
+    #[error("the label `{0}` is reserved: it is what `--min-confidence` answers when the model abstains; rename it (--label-map)")]
+    ReservedLabel(&'static str),
     /// A compact model asked to do what needs the full statistics.
     #[error("this model is compact (prediction only); {0} needs a full model (train without --compact)")]
     CompactModel(&'static str),

@@ -3,16 +3,17 @@
 //! ```text
 //! offset  size  field
 //! 0       8     magic "STNCMODL"
-//! 8       4     format version (u32, little endian): 1, or 2 for a calibrated model
+//! 8       4     format version (u32, little endian): 1, or 2 (calibration, negation scope)
 //! 12      1     form: 0 compact (prediction only), 1 full (with term statistics)
 //! 13      8     payload length in bytes (u64, little endian)
 //! 21      4     CRC-32 (IEEE) of the payload (u32, little endian)
 //! 25      ...   payload: postcard encoding of the model
 //! ```
 //!
-//! Versions: format 1 is the model without calibration; format 2 appends the
-//! [`Calibration`] to the payload. A model without calibration is still written as format 1,
-//! so older versions of stance read it; a calibrated one is written as format 2. Both load.
+//! Versions: format 1 is the model without calibration and with the classic negation scope;
+//! format 2 appends, after format 1's payload, the [`Calibration`] (optional) and the negation
+//! [`ScopeRules`]. A model that needs neither is still written as format 1, so that older
+//! versions of stance read it; any other is written as format 2. Both load.
 //!
 //! postcard was chosen for load speed and size: a compact, non-self-describing binary encoding
 //! decoded straight into the model's structs, with no parsing of field names (a JSON export,
@@ -29,6 +30,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
+use stance_features::negation::ScopeRules;
 use stance_features::{Featurizer, FeaturizerParts};
 
 use crate::calibration::Calibration;
@@ -41,8 +43,8 @@ use crate::ModelError;
 pub const MAGIC: &[u8; 8] = b"STNCMODL";
 /// The newest format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 2;
-/// The format version of a model without calibration.
-const UNCALIBRATED_VERSION: u32 = 1;
+/// The format version of a model without calibration and with the classic negation scope.
+const PLAIN_VERSION: u32 = 1;
 const HEADER_LEN: usize = 25;
 
 /// Which form of a model is written.
@@ -63,27 +65,27 @@ struct Payload {
     statistics: Option<StatisticsTable>,
 }
 
-/// The payload of format 2: format 1's, then the calibration.
+/// What format 2 appends to format 1's payload: the calibration and the negation scope rules.
 #[derive(Deserialize)]
-struct CalibratedPayload {
-    featurizer: FeaturizerParts,
-    estimator: NaiveBayes,
-    metadata: TrainingMetadata,
-    statistics: Option<StatisticsTable>,
-    /// Always `Some` in a valid file (postcard writes the written `Option`'s tag).
+struct Extensions {
     calibration: Option<Calibration>,
+    negation_scope: ScopeRules,
+}
+
+/// [`Extensions`] as written, borrowed from the classifier.
+#[derive(Serialize)]
+struct ExtensionsRef<'a> {
+    calibration: Option<&'a Calibration>,
+    negation_scope: &'a ScopeRules,
 }
 
 /// The payload as written: the same fields, borrowed from the classifier (no copy of the model).
-/// The calibration is written only when there is one (format 2).
 #[derive(Serialize)]
 struct PayloadRef<'a> {
     featurizer: &'a FeaturizerParts,
     estimator: &'a NaiveBayes,
     metadata: &'a TrainingMetadata,
     statistics: Option<StatisticsTable>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    calibration: Option<&'a Calibration>,
 }
 
 impl<'a> PayloadRef<'a> {
@@ -102,7 +104,17 @@ impl<'a> PayloadRef<'a> {
             estimator: classifier.estimator(),
             metadata: classifier.metadata(),
             statistics,
+        })
+    }
+}
+
+impl<'a> ExtensionsRef<'a> {
+    /// The extensions of `classifier`, or `None` when it needs none (format 1).
+    fn new(classifier: &'a Classifier) -> Option<Self> {
+        let negation_scope = &classifier.featurizer().config().analyzer.negation.scope;
+        (classifier.calibration().is_some() || !negation_scope.is_clause()).then_some(Self {
             calibration: classifier.calibration(),
+            negation_scope,
         })
     }
 }
@@ -111,14 +123,18 @@ impl Classifier {
     /// The model file's bytes in `form` (a compact classifier can only be written compact).
     pub fn to_bytes(&self, form: ModelForm) -> Result<Vec<u8>, ModelError> {
         let payload = PayloadRef::new(self, form)?;
-        let body = postcard::to_allocvec(&payload)
-            .map_err(|e| ModelError::Unsupported(format!("the model cannot be encoded: {e}")))?;
+        let encoding = |e: postcard::Error| ModelError::Unsupported(format!("the model cannot be encoded: {e}"));
+        let mut body = postcard::to_allocvec(&payload).map_err(encoding)?;
+        let extensions = ExtensionsRef::new(self);
+        if let Some(extensions) = &extensions {
+            body.extend(postcard::to_allocvec(extensions).map_err(encoding)?);
+        }
         let mut bytes = Vec::with_capacity(HEADER_LEN + body.len());
         bytes.extend_from_slice(MAGIC);
-        let version = if self.calibration().is_some() {
+        let version = if extensions.is_some() {
             FORMAT_VERSION
         } else {
-            UNCALIBRATED_VERSION
+            PLAIN_VERSION
         };
         bytes.extend_from_slice(&version.to_le_bytes());
         bytes.push(u8::from(form == ModelForm::Full));
@@ -174,20 +190,19 @@ impl Classifier {
             return Err(corrupt("checksum mismatch: the file is damaged".into()));
         }
         let undecodable = |e: postcard::Error| corrupt(format!("undecodable content: {e}"));
-        let (payload, calibration) = if version == UNCALIBRATED_VERSION {
-            (postcard::from_bytes::<Payload>(body).map_err(undecodable)?, None)
-        } else {
-            let p: CalibratedPayload = postcard::from_bytes(body).map_err(undecodable)?;
-            let payload = Payload {
-                featurizer: p.featurizer,
-                estimator: p.estimator,
-                metadata: p.metadata,
-                statistics: p.statistics,
-            };
-            if p.calibration.is_none() {
-                return Err(corrupt("a format 2 model without its calibration".into()));
+        let (mut payload, rest): (Payload, &[u8]) = postcard::take_from_bytes(body).map_err(undecodable)?;
+        let calibration = if version == PLAIN_VERSION {
+            if !rest.is_empty() {
+                return Err(corrupt(format!("{} bytes after the content", rest.len())));
             }
-            (payload, p.calibration)
+            None
+        } else {
+            let (extensions, rest): (Extensions, &[u8]) = postcard::take_from_bytes(rest).map_err(undecodable)?;
+            if !rest.is_empty() {
+                return Err(corrupt(format!("{} bytes after the content", rest.len())));
+            }
+            payload.featurizer.config.analyzer.negation.scope = extensions.negation_scope;
+            extensions.calibration
         };
         if (form == 1) != payload.statistics.is_some() || form > 1 {
             return Err(corrupt(format!("form byte {form} does not match the content")));
@@ -221,7 +236,12 @@ impl Classifier {
     /// The whole model as pretty JSON, for people (statistics included in the full form).
     pub fn to_json(&self, form: ModelForm) -> Result<String, ModelError> {
         let payload = PayloadRef::new(self, form)?;
-        serde_json::to_string_pretty(&payload).map_err(|e| ModelError::Unsupported(e.to_string()))
+        let json_error = |e: serde_json::Error| ModelError::Unsupported(e.to_string());
+        let mut json = serde_json::to_value(&payload).map_err(json_error)?;
+        json["calibration"] = serde_json::to_value(self.calibration()).map_err(json_error)?;
+        json["negation_scope"] =
+            serde_json::to_value(&self.featurizer().config().analyzer.negation.scope).map_err(json_error)?;
+        serde_json::to_string_pretty(&json).map_err(json_error)
     }
 }
 

@@ -43,7 +43,7 @@ mod statistics;
 
 pub use calibration::{Calibration, CalibrationMethod, HeldOut};
 pub use class_totals::ClassTotals;
-pub use classifier::{Classifier, Prediction, TrainingMetadata};
+pub use classifier::{Classifier, Prediction, TrainingMetadata, MIN_KNOWN_SHARE, UNCERTAIN};
 pub use error::ModelError;
 pub use estimator::{argmax, log_softmax, NaiveBayes};
 pub use explain::{Evidence, Explanation, InformativeTerm};

@@ -134,6 +134,9 @@ impl TrainingStatistics {
         &mut self,
         documents: &[(T, L)],
     ) -> Result<(), ModelError> {
+        if documents.iter().any(|(_, label)| label.as_ref() == crate::UNCERTAIN) {
+            return Err(ModelError::ReservedLabel(crate::UNCERTAIN));
+        }
         let analyzer = Analyzer::new(self.config.analyzer.clone())?;
         let empty = Self::new(self.config.clone())?;
         let in_flight = CHUNK * rayon::current_num_threads().max(1);

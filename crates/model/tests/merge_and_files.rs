@@ -221,3 +221,33 @@ fn a_failed_save_leaves_nothing_behind() {
         "no temporary file left"
     );
 }
+
+/// A model with narrow negation scopes is written as format 2 and reads back with them; the
+/// same model with the classic scopes stays format 1 (what older versions of stance read).
+#[test]
+fn negation_scope_rules_travel_with_the_model() {
+    use stance_features::negation::ScopeRules;
+    let documents = [
+        ("The rebels rejected the talks and vowed to fight.", "military"),
+        ("Envoys resumed the talks in Geneva.", "negotiation"),
+        ("The museum reopened on Monday.", "neutral"),
+    ];
+    let params = NaiveBayesParams::new().check().unwrap();
+    let mut config = FeatureConfig::default();
+    let classic = Classifier::train(config.clone(), &params, &documents).unwrap();
+    config.analyzer.negation.scope = ScopeRules::narrow();
+    let narrow = Classifier::train(config, &params, &documents).unwrap();
+    for (model, version) in [(&classic, 1u32), (&narrow, 2)] {
+        let bytes = model.to_bytes(ModelForm::Full).unwrap();
+        assert_eq!(bytes[8..12], version.to_le_bytes());
+        let back = Classifier::from_bytes(&bytes, std::path::Path::new("m.model")).unwrap();
+        assert_eq!(&back, model);
+        assert_eq!(
+            back.featurizer().config().analyzer.negation.scope,
+            model.featurizer().config().analyzer.negation.scope
+        );
+        assert_eq!(back.to_bytes(ModelForm::Full).unwrap(), bytes);
+    }
+    assert!(narrow.featurizer().vocabulary().column("REFUSE_talk").is_some());
+    assert!(classic.featurizer().vocabulary().column("REFUSE_talk").is_none());
+}

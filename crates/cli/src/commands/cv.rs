@@ -5,7 +5,7 @@ use anyhow::Result;
 use stance_eval::{EvaluationReport, Folds, HtmlReport};
 use stance_experiment::{Corpus, CrossValidation};
 
-use super::{list, warn};
+use super::{coverage_table, list, warn};
 use crate::args::{CvArgs, CvFormat, ReadingArgs, SplitArgs};
 use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
@@ -45,19 +45,23 @@ pub fn run(args: &CvArgs) -> Result<()> {
     let before = outcome.uncalibrated.as_ref();
     let mut text = match args.format {
         CvFormat::Text => {
-            report.to_text(args.digits) + &before_calibration_text(before.map(|b| &b.pooled), args.digits)
+            report.to_text(args.digits)
+                + &before_calibration_text(before.map(|b| &b.pooled), args.digits)
+                + &coverage_table(&outcome.confidences, args.digits, false)
         }
         CvFormat::Markdown => {
-            report.to_markdown(args.digits) + &before_calibration_markdown(before.map(|b| &b.pooled), args.digits)
+            report.to_markdown(args.digits)
+                + &before_calibration_markdown(before.map(|b| &b.pooled), args.digits)
+                + &coverage_table(&outcome.confidences, args.digits, true)
         }
-        CvFormat::Json => match before {
-            None => report.to_json()?,
-            Some(before) => {
-                let mut json: serde_json::Value = serde_json::from_str(&report.to_json()?)?;
+        CvFormat::Json => {
+            let mut json: serde_json::Value = serde_json::from_str(&report.to_json()?)?;
+            if let Some(before) = before {
                 json["uncalibrated"] = serde_json::from_str(&before.to_json()?)?;
-                serde_json::to_string(&json)?
             }
-        },
+            json["coverage_curve"] = serde_json::to_value(stance_eval::coverage_curve(&outcome.confidences))?;
+            serde_json::to_string(&json)?
+        }
         CvFormat::Html => {
             let title = format!("stance cv {}: {}", list(&args.data), args.split.split());
             let mut page = HtmlReport::new(title, &report.pooled)

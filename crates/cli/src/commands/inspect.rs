@@ -9,7 +9,7 @@ use serde::Serialize;
 use stance_features::{FeatureConfig, StopWords};
 use stance_model::{Calibration, Classifier, InformativeTerm, Priors};
 
-use crate::args::{number_policy_name, InspectArgs, InspectFormat, ModelChoice, Task, TrainingFlags};
+use crate::args::{number_policy_name, InspectArgs, InspectFormat, ModelChoice, NegationScope, Task, TrainingFlags};
 use crate::embedded;
 use crate::output::Sink;
 
@@ -86,6 +86,7 @@ struct Features {
     stem: String,
     stopwords: String,
     negation: bool,
+    negation_scope: &'static str,
     numbers: String,
     fold_accents: bool,
     min_df: String,
@@ -177,11 +178,12 @@ impl ModelSummary {
             (
                 "analysis",
                 format!(
-                    "ngrams {}, stem {}, stopwords {}, negation {}, numbers {}, fold accents {}",
+                    "ngrams {}, stem {}, stopwords {}, negation {} ({} scope), numbers {}, fold accents {}",
                     f.ngrams,
                     f.stem,
                     f.stopwords,
                     on_off(f.negation),
+                    f.negation_scope,
                     f.numbers,
                     on_off(f.fold_accents),
                 ),
@@ -272,6 +274,7 @@ fn features(config: &FeatureConfig) -> Features {
             StopWords::Custom(words) => format!("a list of {} words", words.len()),
         },
         negation: analyzer.negation.enabled,
+        negation_scope: NegationScope::of(&analyzer.negation.scope).name(),
         numbers: number_policy_name(analyzer.tokenizer.numbers).to_string(),
         fold_accents: analyzer.normalizer.fold_accents,
         min_df: config.pruning.min_df.to_string(),

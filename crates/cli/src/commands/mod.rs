@@ -45,6 +45,35 @@ pub fn add_labeled(
     })
 }
 
+/// The coverage-accuracy curve of `(confidence, right)` pairs as a text table (`markdown`: a
+/// Markdown table), to follow a report.
+pub fn coverage_table(pairs: &[(f64, bool)], digits: usize, markdown: bool) -> String {
+    let curve = stance_eval::coverage_curve(pairs);
+    if curve.is_empty() {
+        return String::new();
+    }
+    let mut text = if markdown {
+        String::from("\n\nCoverage and accuracy (the most confident documents kept):\n\n| coverage | probability >= | accuracy |\n| ---: | ---: | ---: |\n")
+    } else {
+        String::from(
+            "\ncoverage and accuracy (the most confident documents kept):\ncoverage  probability >=  accuracy\n",
+        )
+    };
+    for point in curve {
+        let (coverage, threshold, accuracy) = (
+            format!("{:.0}%", point.coverage * 100.0),
+            format!("{:.digits$}", point.threshold),
+            format!("{:.digits$}", point.accuracy),
+        );
+        if markdown {
+            text.push_str(&format!("| {coverage} | {threshold} | {accuracy} |\n"));
+        } else {
+            text.push_str(&format!("{coverage:>8}  {threshold:>13}  {accuracy:>8}\n"));
+        }
+    }
+    text
+}
+
 /// Prints `warnings` on standard error, each as `stance: warning: ...`, unless `quiet`.
 pub fn warn(warnings: &[String], quiet: bool) {
     if quiet {

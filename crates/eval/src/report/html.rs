@@ -10,7 +10,7 @@ use std::fmt::{self, Write};
 use super::{fold_columns, fold_rows};
 use crate::cross_validation::{mean_std, CrossValidationReport};
 use crate::metrics::EvaluationReport;
-use crate::reliability::{Reliability, RELIABILITY_BINS};
+use crate::reliability::{coverage_curve, Reliability, RELIABILITY_BINS};
 
 /// The longest text of a wrong example shown, in characters.
 const TEXT_CHARS: usize = 300;
@@ -369,6 +369,26 @@ impl<'a> HtmlReport<'a> {
             writeln!(out, "{figure}")?;
         }
         writeln!(out, "</div>")?;
+        if let Some(pairs) = &self.reliability {
+            let curve = coverage_curve(pairs);
+            writeln!(
+                out,
+                "<h3>Coverage and accuracy</h3>\n<p>Keeping only the most confident documents (what \
+                 <code>--min-confidence</code> does): the share kept, the lowest probability kept, and the accuracy of \
+                 those kept.</p>\n<table class=\"coverage\"><thead><tr><th>coverage</th><th>probability \u{2265}</th>\
+                 <th>accuracy</th></tr></thead><tbody>"
+            )?;
+            for point in curve {
+                writeln!(
+                    out,
+                    "<tr><td>{}%</td><td>{}</td><td>{}</td></tr>",
+                    fixed(point.coverage * 100.0, 0),
+                    fixed(point.threshold, 3),
+                    fixed(point.accuracy, 3)
+                )?;
+            }
+            writeln!(out, "</tbody></table>")?;
+        }
         writeln!(out, "</section>")
     }
 
