@@ -78,8 +78,9 @@ section() {
   echo "### Cross-validation on the real training split, calibrated inside each fold"
   echo
   echo "\`stance cv datasets/real/$task/train.tsv --texts POOL --group-by year --folds 5 --seed 42 <flags>"
-  echo "--train-also <written training data> --calibrate vector --learning-curve\` (HTML, with both"
-  echo "reliability diagrams: [\`$task-cv.html\`]($task-cv.html))."
+  echo "--train-also <written training data> --calibrate vector --learning-curve\`. The HTML version, with"
+  echo "both reliability diagrams, the coverage table and the most confidently wrong passages, is written to"
+  echo "\`models/$task-cv.html\` and not committed: it quotes real-news passages."
   echo
   local cv_also=()
   for file in "${train_only[@]}"; do cv_also+=(--train-also "$file"); done
