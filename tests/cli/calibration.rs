@@ -191,3 +191,43 @@ fn cv_calibrates_inside_each_fold_and_reports_before_and_after() {
     );
     assert!(html.contains("Before calibration: reliability diagram") && html.contains("After calibration"));
 }
+
+#[test]
+fn eval_of_a_calibrated_model_shows_both_calibrations() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    sandbox.write("more.tsv", more_rows());
+    sandbox
+        .stance()
+        .args(["train", "more.tsv", "-o", "raw.model", "-q"])
+        .assert()
+        .success();
+    sandbox
+        .stance()
+        .args(["calibrate", "-m", "raw.model", "more.tsv", "-o", "cal.model", "-q"])
+        .assert()
+        .success();
+    let text = stdout(sandbox.stance().args(["eval", "-m", "cal.model", "test.tsv"]));
+    assert!(text.contains("calibration (vector: "), "{text}");
+    assert!(text.contains("\nbefore ") && text.contains("\nafter "), "{text}");
+    assert!(text.contains("before calibration"), "the reliability of both: {text}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(sandbox.stance().args([
+        "eval",
+        "-m",
+        "cal.model",
+        "test.tsv",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert!(json["uncalibrated"]["ece"].is_number(), "{json}");
+    assert_eq!(
+        json["uncalibrated"]["reliability"]["bins"].as_array().unwrap().len(),
+        10
+    );
+    let raw = stdout(sandbox.stance().args(["eval", "-m", "raw.model", "test.tsv"]));
+    assert!(
+        !raw.contains("calibration (") && raw.contains("reliability (10 bins"),
+        "{raw}"
+    );
+}

@@ -6,8 +6,8 @@ use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use stance_documents::screen::format_mismatches;
 use stance_documents::{for_each_batch, read_inputs, Screen};
-use stance_eval::{evaluate, EvalInput, NeutralClass};
-use stance_model::Prediction;
+use stance_eval::{evaluate, EvalInput, EvaluationReport, NeutralClass, Reliability, RELIABILITY_BINS};
+use stance_model::{argmax, Prediction};
 
 use super::{coverage_table, warn};
 use crate::args::{EvalArgs, ReportFormat};
@@ -57,6 +57,83 @@ fn write_predictions(path: &std::path::Path, labels: &[String], scored: &[Scored
         writeln!(sink, "{}", fields.join("\t"))?;
     }
     sink.finish()
+}
+
+/// The report of the same documents with the model's own (uncalibrated) probabilities, and its
+/// (confidence, right) pairs.
+fn uncalibrated(covered: &[&Scored], labels: &[String]) -> Result<(EvaluationReport, Vec<(f64, bool)>)> {
+    let mut predicted = Vec::with_capacity(covered.len());
+    let mut rows = Vec::with_capacity(covered.len());
+    let mut pairs = Vec::with_capacity(covered.len());
+    for s in covered {
+        let row: Vec<f64> = s.prediction.log_probabilities.iter().map(|p| p.exp()).collect();
+        let best = argmax(&s.prediction.log_probabilities);
+        pairs.push((row[best], labels[best] == s.truth));
+        predicted.push(labels[best].clone());
+        rows.push(row);
+    }
+    let input = EvalInput::new(covered.iter().map(|s| s.truth.clone()), predicted)
+        .with_labels(labels.iter().cloned())
+        .with_probabilities(labels.iter().cloned(), rows);
+    Ok((evaluate(&input).context("cannot evaluate")?, pairs))
+}
+
+/// The reliability of the predictions in 10 bins, and, for a calibrated model, the log-loss,
+/// Brier score and calibration error before and after calibration with the reliability before.
+fn calibration_table(
+    report: &EvaluationReport,
+    pairs: &[(f64, bool)],
+    before: Option<&(EvaluationReport, Vec<(f64, bool)>)>,
+    calibration: Option<&str>,
+    digits: usize,
+) -> String {
+    let number = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.digits$}"));
+    let mut text = String::new();
+    if let (Some((before, _)), Some(calibration)) = (before, calibration) {
+        text.push_str(&format!("\ncalibration ({calibration}):\n"));
+        text.push_str(&format!("{:<8}{:>10}{:>10}{:>10}\n", "", "log-loss", "Brier", "ECE"));
+        for (name, r) in [("before", before), ("after", report)] {
+            text.push_str(&format!(
+                "{name:<8}{:>10}{:>10}{:>10}\n",
+                number(r.log_loss),
+                number(r.brier),
+                number(r.ece)
+            ));
+        }
+    }
+    let after = Reliability::from_predictions(pairs, RELIABILITY_BINS);
+    let before_bins = before.map(|(_, p)| Reliability::from_predictions(p, RELIABILITY_BINS));
+    text.push_str(
+        "\nreliability (10 bins of the predicted label's probability: documents, mean probability, accuracy):\n",
+    );
+    text.push_str(&format!(
+        "{:<12}{:>24}",
+        "bin",
+        if before_bins.is_some() { "after calibration" } else { "" }
+    ));
+    if before_bins.is_some() {
+        text.push_str(&format!("{:>26}", "before calibration"));
+    }
+    text.push('\n');
+    for (i, bin) in after.bins.iter().enumerate() {
+        let cell = |b: &stance_eval::ReliabilityBin| {
+            if b.count == 0 {
+                format!("{:>24}", "-")
+            } else {
+                format!("{:>8}{:>8.3}{:>8.3}", b.count, b.mean_confidence, b.accuracy)
+            }
+        };
+        text.push_str(&format!(
+            "{:<12}{}",
+            format!("{:.1}-{:.1}", bin.lower, bin.upper),
+            cell(bin)
+        ));
+        if let Some(before) = &before_bins {
+            text.push_str(&format!("  {}", cell(&before.bins[i])));
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// Runs `stance eval`.
@@ -136,6 +213,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         input = input.with_bootstrap(resamples, BOOTSTRAP_SEED);
     }
     let report = evaluate(&input).context("cannot evaluate")?;
+    let calibration = model.calibration().map(|c| c.describe(labels));
+    let before = match &calibration {
+        Some(_) => Some(uncalibrated(&covered, labels)?),
+        None => None,
+    };
+    let calibration_text = calibration_table(&report, &pairs, before.as_ref(), calibration.as_deref(), args.digits);
     let coverage = args.min_confidence.map(|p| Coverage {
         min_confidence: p,
         covered: covered.len(),
@@ -153,14 +236,30 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     });
     let mut text = match args.format {
         ReportFormat::Text => {
-            coverage_line + &report.to_text(args.digits) + &coverage_table(&pairs, args.digits, false)
+            coverage_line
+                + &report.to_text(args.digits)
+                + &coverage_table(&pairs, args.digits, false)
+                + &calibration_text
         }
         ReportFormat::Markdown => {
-            coverage_line + &report.to_markdown(args.digits) + &coverage_table(&pairs, args.digits, true)
+            coverage_line
+                + &report.to_markdown(args.digits)
+                + &coverage_table(&pairs, args.digits, true)
+                + &format!("\n```{calibration_text}```\n")
         }
         ReportFormat::Json => {
             let mut json: serde_json::Value = serde_json::from_str(&report.to_json()?)?;
             json["coverage_curve"] = serde_json::to_value(stance_eval::coverage_curve(&pairs))?;
+            json["reliability"] = serde_json::to_value(Reliability::from_predictions(&pairs, RELIABILITY_BINS))?;
+            if let (Some(description), Some((before, before_pairs))) = (&calibration, &before) {
+                json["calibration"] = serde_json::Value::String(description.clone());
+                json["uncalibrated"] = serde_json::json!({
+                    "log_loss": before.log_loss,
+                    "brier": before.brier,
+                    "ece": before.ece,
+                    "reliability": Reliability::from_predictions(before_pairs, RELIABILITY_BINS),
+                });
+            }
             if let Some(coverage) = &coverage {
                 json["coverage"] = serde_json::to_value(coverage)?;
             }
