@@ -34,6 +34,11 @@ pub struct AnalysisOptions {
     /// sentence pushes is in what is said, not in who says it, and a speaker's name or title
     /// that the training data happens to associate with one label would otherwise decide it.
     pub mask_speakers: bool,
+    /// A speaker leans only on enough evidence: the summed (calibrated) probability of their
+    /// winning stance over their sentences must reach this (0.75: one confident sentence, or two
+    /// hesitant ones); below it the evidence is weak and the speaker is `neutral`. How balanced
+    /// a lean is shows in its confidence (the winning share of the vote).
+    pub lean_evidence: f64,
 }
 
 impl Default for AnalysisOptions {
@@ -47,6 +52,7 @@ impl Default for AnalysisOptions {
             confident_sentence: 0.6,
             mixed_share: 0.25,
             mask_speakers: true,
+            lean_evidence: 0.75,
         }
     }
 }
@@ -140,7 +146,7 @@ pub fn analyze_with(
     let masks: &[Option<Span>] = if options.mask_speakers { &mentions } else { &[] };
     let stance_judgements = judge(stance, article, &spans, masks, options.evidence_terms);
     let sentiment_judgements = judge(sentiment, article, &spans, masks, options.evidence_terms);
-    let speakers = speaker_stances(&attribution.speakers, &stance_judgements, &options.neutral_label);
+    let speakers = speaker_stances(&attribution.speakers, &stance_judgements, options);
     let headline = segmentation.sentences.iter().position(|s| s.headline);
     let fallback = options.neutral_label.as_str();
     let stance_total = aggregate(

@@ -1,10 +1,14 @@
 //! The stance each speaker pushes across the article.
 //!
 //! A probability-weighted vote over the speaker's sentences whose label is not neutral: each
-//! such sentence adds its probability of every non-neutral label to that label's score. The
-//! stance is the label with the highest score (ties in label order), the confidence its share of
-//! all scores. A speaker with only neutral sentences is neutral, with the mean neutral
-//! probability of those sentences as confidence.
+//! such sentence adds its (calibrated) probability of every non-neutral label to that label's
+//! score. The stance is the label with the highest score (ties in label order), the confidence
+//! its share of all scores. A speaker with only neutral sentences is neutral, with the mean
+//! neutral probability of those sentences as confidence.
+//!
+//! A speaker never leans on weak evidence: when the winning label's score is below
+//! [`AnalysisOptions::lean_evidence`] (0.75: one confident sentence, or two hesitant ones), the
+//! speaker is neutral, the vote kept for people to see (speakers are never `uncertain`).
 
 use std::collections::BTreeMap;
 
@@ -12,6 +16,7 @@ use serde::Serialize;
 
 use crate::attribution::{Speaker, SpeakerKind};
 use crate::judgement::Judgement;
+use crate::AnalysisOptions;
 
 /// A speaker and the stance they push.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,11 +88,20 @@ pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neut
 }
 
 /// The stance of every speaker, given the stance judgement of every sentence.
-pub(crate) fn speaker_stances(speakers: &[Speaker], stance: &[Judgement], neutral: &str) -> Vec<SpeakerStance> {
+pub(crate) fn speaker_stances(
+    speakers: &[Speaker],
+    stance: &[Judgement],
+    options: &AnalysisOptions,
+) -> Vec<SpeakerStance> {
+    let neutral = options.neutral_label.as_str();
     speakers
         .iter()
         .map(|speaker| {
-            let vote = vote(speaker.sentences.iter().map(|&i| &stance[i]), neutral);
+            let mut vote = vote(speaker.sentences.iter().map(|&i| &stance[i]), neutral);
+            let score = vote.votes.get(&vote.label).copied().unwrap_or(0.0);
+            if vote.label != neutral && score < options.lean_evidence {
+                vote.label = neutral.to_string();
+            }
             SpeakerStance {
                 name: speaker.name.clone(),
                 kind: speaker.kind,
@@ -144,6 +158,33 @@ mod tests {
         assert_eq!(vote.label, "neutral");
         assert!((vote.confidence - 0.7).abs() < 1e-12);
         assert!(vote.votes.is_empty());
+    }
+
+    #[test]
+    fn a_speaker_with_weak_evidence_is_neutral() {
+        let speaker = |sentences: Vec<usize>| Speaker {
+            name: "A".into(),
+            kind: SpeakerKind::Person,
+            aliases: vec![],
+            roles: vec![],
+            sentences,
+        };
+        let judgements = [
+            judgement("military", 0.5, 0.2),
+            judgement("military", 0.9, 0.05),
+            judgement("military", 0.4, 0.3),
+        ];
+        let options = AnalysisOptions::default();
+        let stances = speaker_stances(
+            &[speaker(vec![0]), speaker(vec![1]), speaker(vec![0, 2])],
+            &judgements,
+            &options,
+        );
+        // One hesitant sentence (0.5) is weak evidence; one confident sentence (0.9) is not;
+        // two hesitant ones (0.5 + 0.4) are not either.
+        let labels: Vec<&str> = stances.iter().map(|s| s.stance.as_str()).collect();
+        assert_eq!(labels, ["neutral", "military", "military"]);
+        assert!(!stances[0].votes.is_empty(), "the vote stays visible");
     }
 
     #[test]
