@@ -13,6 +13,7 @@ mod cli {
     mod errors;
     mod help;
     mod hostile;
+    mod hostile_second;
     mod inputs;
     mod joined;
     mod models;

@@ -199,7 +199,7 @@ pub struct Cli {
     #[arg(short = 'V', long)]
     pub version: bool,
 
-    /// Worker threads for analysis and prediction [default: one per CPU].
+    /// Worker threads for analysis and prediction, at most 4 per CPU [default: one per CPU].
     #[arg(short = 'j', long, global = true, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     pub threads: Option<usize>,
 
@@ -348,8 +348,8 @@ pub struct EvalArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Digits after the decimal point in text and Markdown reports.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    /// Digits after the decimal point in text and Markdown reports (at most 17).
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = RangedU64ValueParser::<usize>::new().range(0..=17))]
     pub digits: usize,
 
     /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
@@ -407,8 +407,8 @@ pub struct CvArgs {
     #[arg(short, long, value_name = "REPORT")]
     pub output: Option<PathBuf>,
 
-    /// Digits after the decimal point in text and Markdown reports.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    /// Digits after the decimal point in text and Markdown reports (at most 17).
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = RangedU64ValueParser::<usize>::new().range(0..=17))]
     pub digits: usize,
 
     /// The neutral class that F_avg leaves out [default: the one label named neutral or none].
@@ -519,8 +519,8 @@ pub struct TuneArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Digits after the decimal point in the ranking table.
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    /// Digits after the decimal point in the ranking table (at most 17).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = RangedU64ValueParser::<usize>::new().range(0..=17))]
     pub digits: usize,
 
     /// The neutral class that F_avg leaves out [default: the one label named neutral or none].

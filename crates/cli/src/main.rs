@@ -20,6 +20,10 @@ use clap::Parser;
 
 use crate::args::{Cli, Command, UsageError};
 
+/// `-j` is capped at this many workers per CPU: more only adds threads that wait (and thousands
+/// of them take minutes to start and stop).
+const THREADS_PER_CPU: usize = 4;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -42,7 +46,16 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> anyhow::Result<()> {
     if let Some(threads) = cli.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global()?;
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let most = THREADS_PER_CPU * cpus;
+        if threads > most {
+            commands::note(format_args!(
+                "stance: warning: -j {threads} is more than {THREADS_PER_CPU} workers per CPU; using {most} ({cpus} CPUs)"
+            ));
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.min(most))
+            .build_global()?;
     }
     if cli.version {
         let mut out = std::io::stdout().lock();

@@ -11,6 +11,10 @@ pub enum ModelError {
     /// Smoothing that is zero, negative, NaN or infinite.
     #[error("alpha must be a finite number > 0, got {0}")]
     InvalidAlpha(f64),
+    /// Smoothing so large that a class's smoothed total overflows a double: the weights would
+    /// not be numbers.
+    #[error("alpha {0:e} is too large: the smoothed counts overflow and the weights would not be finite numbers")]
+    AlphaOverflow(f64),
     /// Given class priors that are negative, not finite, or do not sum to 1.
     #[error("invalid class priors: {0}")]
     InvalidPriors(String),

@@ -42,6 +42,7 @@ impl NaiveBayes {
                 for (i, v) in totals.value_sums.iter().enumerate() {
                     class_sums[i % n_classes] += v + alpha;
                 }
+                check_finite(alpha, &class_sums)?;
                 let log_sums: Vec<f64> = class_sums.iter().map(|s| s.ln()).collect();
                 for (i, w) in weights.iter_mut().enumerate() {
                     *w = (totals.value_sums[i] + alpha).ln() - log_sums[i % n_classes];
@@ -60,6 +61,7 @@ impl NaiveBayes {
                 for (i, c) in complement.iter().enumerate() {
                     class_sums[i % n_classes] += c;
                 }
+                check_finite(alpha, &class_sums)?;
                 for (i, w) in weights.iter_mut().enumerate() {
                     *w = (complement[i] / class_sums[i % n_classes]).ln();
                 }
@@ -79,6 +81,8 @@ impl NaiveBayes {
                 }
             }
             Variant::Bernoulli => {
+                let smoothed: Vec<f64> = totals.documents.iter().map(|&d| d as f64 + 2.0 * alpha).collect();
+                check_finite(alpha, &smoothed)?;
                 for (i, w) in weights.iter_mut().enumerate() {
                     let class = i % n_classes;
                     let log_p =
@@ -172,6 +176,15 @@ impl NaiveBayes {
     /// The index of the most likely class for one row (ties: the first label in sorted order).
     pub fn predict_class(&self, row: SparseRow<'_>) -> usize {
         argmax(&self.joint_log_likelihood(row))
+    }
+}
+
+/// An error when smoothing with `alpha` made a class's total overflow: its weights would be NaN.
+fn check_finite(alpha: f64, totals: &[f64]) -> Result<(), ModelError> {
+    if totals.iter().all(|t| t.is_finite()) {
+        Ok(())
+    } else {
+        Err(ModelError::AlphaOverflow(alpha))
     }
 }
 

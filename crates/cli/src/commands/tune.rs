@@ -6,9 +6,9 @@ use std::io::Write;
 use anyhow::{bail, Result};
 use serde::Serialize;
 use stance_eval::{CrossValidationReport, Summary};
-use stance_experiment::{rank, CrossValidation};
+use stance_experiment::{rank, CrossValidation, ExperimentError};
 use stance_features::FeatureConfig;
-use stance_model::ValidNaiveBayesParams;
+use stance_model::{ModelError, ValidNaiveBayesParams};
 
 use super::cv::{make_folds, read_corpus};
 use super::note;
@@ -105,7 +105,17 @@ pub fn run(args: &TuneArgs) -> Result<()> {
             wrong_examples: 0,
             calibration: None,
         };
-        let report = cv.report(&cv.run(&|| progress.inc(1))?)?;
+        let results = match cv.run(&|| progress.inc(1)) {
+            Ok(results) => results,
+            // Settings that cannot be fitted on this data (an alpha whose smoothed counts
+            // overflow) are skipped with the reason, like those that make no sense together.
+            Err(error) if overflowed(&error) => {
+                skipped.push((candidate.settings, chain(&error)));
+                continue;
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let report = cv.report(&results)?;
         reports.push(((candidate.settings, candidate.flags), report));
     }
     progress.finish();
@@ -185,6 +195,26 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `error` and its causes, `: `-separated.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        text.push_str(&format!(": {e}"));
+        cause = e.source();
+    }
+    text
+}
+
+/// Whether cross-validating failed because the smoothing overflowed.
+fn overflowed(error: &ExperimentError) -> bool {
+    match error {
+        ExperimentError::Fold { source, .. } => overflowed(source),
+        ExperimentError::Model(ModelError::AlphaOverflow(_)) => true,
+        _ => false,
+    }
 }
 
 /// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.

@@ -11,7 +11,11 @@ impl EvaluationReport {
     /// Renders the report as Markdown tables with `digits` decimals. Labels are
     /// escaped so that a `|` or a line break in a label cannot break a table.
     pub fn to_markdown(&self, digits: usize) -> String {
-        Markdown { report: self, digits }.to_string()
+        Markdown {
+            report: self,
+            digits: digits.min(super::MAX_DIGITS),
+        }
+        .to_string()
     }
 }
 
@@ -99,7 +103,11 @@ impl CrossValidationReport {
     /// table (the last row pools all folds' predictions), a `mean ± std` table,
     /// the learning curve if there is one, and the warnings.
     pub fn to_markdown(&self, digits: usize) -> String {
-        CrossValidationMarkdown { report: self, digits }.to_string()
+        CrossValidationMarkdown {
+            report: self,
+            digits: digits.min(super::MAX_DIGITS),
+        }
+        .to_string()
     }
 }
 

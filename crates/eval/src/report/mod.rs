@@ -8,9 +8,10 @@
 pub(crate) mod html;
 mod json;
 mod markdown;
-mod text;
+pub(crate) mod text;
 
 pub use html::{HtmlReport, WrongExample};
+pub use text::MAX_DIGITS;
 
 use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;

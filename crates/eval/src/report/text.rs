@@ -8,6 +8,29 @@ use crate::classwise::Averages;
 use crate::cross_validation::CrossValidationReport;
 use crate::metrics::EvaluationReport;
 
+/// The most decimals a rendering writes (an f64 holds 17 significant digits); more are asked
+/// for in vain.
+pub const MAX_DIGITS: usize = 17;
+
+/// `text` right-aligned in `width` characters. Written by hand: `format!`'s width stops at
+/// 65,535 and panics beyond, and a label can be longer than that.
+fn right(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.chars().count());
+    let mut out = String::with_capacity(pad + text.len());
+    out.extend(std::iter::repeat(' ').take(pad));
+    out.push_str(text);
+    out
+}
+
+/// `text` left-aligned in `width` characters (see [`right`]).
+fn left(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.chars().count());
+    let mut out = String::with_capacity(pad + text.len());
+    out.push_str(text);
+    out.extend(std::iter::repeat(' ').take(pad));
+    out
+}
+
 impl EvaluationReport {
     /// Renders the report as plain text with `digits` decimals (scikit-learn's
     /// `classification_report` uses 2).
@@ -17,8 +40,13 @@ impl EvaluationReport {
     /// follows (rows = true, columns = predicted), then the line MALLET prints,
     /// `accuracy=… most-frequent-tag baseline=… (label)`, the other metrics and any
     /// warnings.
+    /// `digits` above [`MAX_DIGITS`] count as [`MAX_DIGITS`].
     pub fn to_text(&self, digits: usize) -> String {
-        Text { report: self, digits }.to_string()
+        Text {
+            report: self,
+            digits: digits.min(MAX_DIGITS),
+        }
+        .to_string()
     }
 }
 
@@ -44,7 +72,7 @@ impl fmt::Display for Text<'_> {
         let rows = summary_rows(r, d);
         let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
         for (key, value) in &rows {
-            writeln!(f, "{key:<key_width$}  {value}")?;
+            writeln!(f, "{}  {value}", left(key, key_width))?;
         }
         if !r.warnings.is_empty() {
             writeln!(f)?;
@@ -70,7 +98,7 @@ impl Text<'_> {
             .chain([d])
             .max()
             .unwrap_or(0);
-        write!(f, "{:>width$} ", "")?;
+        write!(f, "{} ", right("", width))?;
         for heading in ["precision", "recall", "f1-score", "support"] {
             write!(f, " {heading:>9}")?;
         }
@@ -79,8 +107,11 @@ impl Text<'_> {
         let row = |f: &mut fmt::Formatter<'_>, name: &str, m: &Averages, support: usize| {
             writeln!(
                 f,
-                "{name:>width$}  {:>9.d$} {:>9.d$} {:>9.d$} {support:>9}",
-                m.precision, m.recall, m.f1
+                "{}  {:>9.d$} {:>9.d$} {:>9.d$} {support:>9}",
+                right(name, width),
+                m.precision,
+                m.recall,
+                m.f1
             )
         };
         for (label, c) in &r.per_class {
@@ -94,8 +125,12 @@ impl Text<'_> {
         writeln!(f)?;
         writeln!(
             f,
-            "{:>width$}  {:>9} {:>9} {:>9.d$} {:>9}",
-            "accuracy", "", "", r.accuracy, r.n_documents
+            "{}  {:>9} {:>9} {:>9.d$} {:>9}",
+            right("accuracy", width),
+            "",
+            "",
+            r.accuracy,
+            r.n_documents
         )?;
         row(f, AVERAGE_ROWS[0], &r.macro_avg, r.n_documents)?;
         row(f, AVERAGE_ROWS[1], &r.weighted_avg, r.n_documents)
@@ -120,15 +155,15 @@ impl Text<'_> {
                     .unwrap_or(0)
             })
             .collect();
-        write!(f, "{:label_width$}", "")?;
+        write!(f, "{}", right("", label_width))?;
         for (label, width) in cm.labels().iter().zip(&column_widths) {
-            write!(f, "  {label:>width$}")?;
+            write!(f, "  {}", right(label, *width))?;
         }
         writeln!(f)?;
         for (label, row) in cm.labels().iter().zip(cm.matrix()) {
-            write!(f, "{label:>label_width$}")?;
+            write!(f, "{}", right(label, label_width))?;
             for (count, width) in row.iter().zip(&column_widths) {
-                write!(f, "  {count:>width$}")?;
+                write!(f, "  {}", right(&count.to_string(), *width))?;
             }
             writeln!(f)?;
         }
@@ -141,8 +176,13 @@ impl CrossValidationReport {
     /// with one row per fold and a last row for the pooled predictions, then every
     /// metric as `mean ± std` over the folds (sample standard deviation), the
     /// learning curve if there is one, and the warnings.
+    /// `digits` above [`MAX_DIGITS`] count as [`MAX_DIGITS`].
     pub fn to_text(&self, digits: usize) -> String {
-        CrossValidationText { report: self, digits }.to_string()
+        CrossValidationText {
+            report: self,
+            digits: digits.min(MAX_DIGITS),
+        }
+        .to_string()
     }
 }
 
@@ -174,7 +214,7 @@ impl fmt::Display for CrossValidationText<'_> {
         let count_width = "documents".len();
         // Room for a sign, a digit, the point and the decimals.
         let value_widths: Vec<usize> = columns.iter().map(|c| c.heading.len().max(d + 3)).collect();
-        write!(f, "{:<name_width$}  {:>count_width$}", "fold", "documents")?;
+        write!(f, "{}  {:>count_width$}", left("fold", name_width), "documents")?;
         for (column, width) in columns.iter().zip(&value_widths) {
             write!(f, "  {:>width$}", column.heading)?;
         }
@@ -183,7 +223,7 @@ impl fmt::Display for CrossValidationText<'_> {
             if index == cv.folds.len() {
                 writeln!(f)?;
             }
-            write!(f, "{name:<name_width$}  {count:>count_width$}")?;
+            write!(f, "{}  {count:>count_width$}", left(name, name_width))?;
             for (value, width) in values.iter().zip(&value_widths) {
                 write!(f, "  {value:>width$.d$}")?;
             }
@@ -199,7 +239,7 @@ impl fmt::Display for CrossValidationText<'_> {
         let summary = mean_std_rows(cv);
         let key_width = summary.iter().map(|(k, ..)| k.chars().count()).max().unwrap_or(0);
         for (key, mean, std) in &summary {
-            writeln!(f, "{key:<key_width$}  {mean:.d$} ± {std:.d$}")?;
+            writeln!(f, "{}  {mean:.d$} ± {std:.d$}", left(key, key_width))?;
         }
 
         if let Some(curve) = &cv.learning_curve {

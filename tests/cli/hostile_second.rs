@@ -1,0 +1,114 @@
+//! The second hostile-input catalogue: reports that panicked on long labels and large --digits,
+//! smoothing that overflowed, worker counts beyond reason.
+
+use super::common::{stderr_of_failure, stdout, Sandbox};
+
+#[test]
+fn digits_are_bounded_with_a_usage_error() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    for command in [
+        vec!["eval", "-m", model, "test.tsv"],
+        vec!["cv", "train.tsv", "--folds", "2"],
+        vec!["tune", "train.tsv", "--folds", "2", "--grid", "alpha=1"],
+    ] {
+        let error = stderr_of_failure(sandbox.stance().args(&command).args(["--digits", "65536"]), 2);
+        assert!(error.contains("65536 is not in 0..=17"), "{command:?}: {error}");
+    }
+    let text = stdout(
+        sandbox
+            .stance()
+            .args(["eval", "-m", model, "test.tsv", "--digits", "17"]),
+    );
+    assert!(text.contains("accuracy="), "{text}");
+}
+
+#[test]
+fn a_label_of_70000_characters_prints_in_every_report() {
+    let sandbox = Sandbox::new();
+    let long = "x".repeat(70_000);
+    let mut rows = String::from("label\ttext\tfold\n");
+    for (i, (label, text)) in [
+        (long.as_str(), "Troops advanced on the ridge."),
+        ("neutral", "Rain fell on the valley."),
+        (long.as_str(), "Tanks rolled into the town."),
+        ("neutral", "The sun shone on the hills."),
+    ]
+    .iter()
+    .enumerate()
+    {
+        rows.push_str(&format!(
+            "{label}\t{text}\t{}\n",
+            if i % 2 == 0 { long.clone() } else { "b".into() }
+        ));
+    }
+    sandbox.write("long.tsv", rows);
+    sandbox
+        .stance()
+        .args(["train", "long.tsv", "-o", "m.model", "-q"])
+        .assert()
+        .success();
+    for format in ["text", "markdown"] {
+        let report = stdout(
+            sandbox
+                .stance()
+                .args(["eval", "-m", "m.model", "long.tsv", "--format", format, "-q"]),
+        );
+        assert!(report.contains(&long), "{format}");
+        let cv = stdout(
+            sandbox
+                .stance()
+                .args(["cv", "long.tsv", "--fold-column", "fold", "--format", format, "-q"]),
+        );
+        assert!(cv.contains(&long), "cv {format}");
+    }
+}
+
+#[test]
+fn an_alpha_whose_smoothed_counts_overflow_is_refused_and_tune_skips_it() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    let error = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["train", "train.tsv", "-o", "m.model", "--alpha", "1e308"]),
+        1,
+    );
+    assert!(error.contains("alpha 1e308 is too large"), "{error}");
+    assert!(!sandbox.path("m.model").exists());
+    let tune = stdout(sandbox.stance().args([
+        "tune",
+        "train.tsv",
+        "--folds",
+        "2",
+        "--grid",
+        "alpha=1e308,1",
+        "--metric",
+        "log_loss",
+        "-q",
+    ]));
+    assert!(tune.contains("alpha=1e308: fold 1: alpha 1e308 is too large"), "{tune}");
+    assert!(
+        tune.contains("best: stance train train.tsv -o tuned.model --alpha 1"),
+        "{tune}"
+    );
+}
+
+#[test]
+fn a_huge_worker_count_is_capped_with_a_warning() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    let output = sandbox
+        .stance()
+        .args(["-j", "20000", "predict", "-m", model, "test.tsv"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("-j 20000 is more than 4 workers per CPU; using"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 3);
+}
