@@ -112,3 +112,57 @@ fn a_huge_worker_count_is_capped_with_a_warning() {
     );
     assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 3);
 }
+
+#[test]
+fn utf16_input_says_utf16_and_how_to_convert() {
+    let sandbox = Sandbox::new();
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "label\ttext\nmilitary\tTroops advanced.\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    sandbox.write("u16.tsv", bytes);
+    let error = stderr_of_failure(sandbox.stance().args(["train", "u16.tsv", "-o", "m.model"]), 1);
+    assert!(
+        error.contains("u16.tsv:1: read error: the input is UTF-16 (little-endian byte order mark), not UTF-8")
+            && error.contains("iconv -f UTF-16 -t UTF-8"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_same_model_merged_twice_and_the_same_data_in_two_folds_are_warned_about() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    let output = sandbox
+        .stance()
+        .args(["merge", model, model, "-o", "twice.model"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("model.model was trained on the same data as model.model (fingerprint"),
+        "{stderr}"
+    );
+    let output = sandbox
+        .stance()
+        .args(["cv", "train.tsv", "train.tsv", "--folds", "3"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("documents repeat the text of a document in another fold"),
+        "{stderr}"
+    );
+    let output = sandbox
+        .stance()
+        .args(["cv", "train.tsv", "--folds", "3"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8(output.stderr).unwrap().contains("repeat the text"));
+}

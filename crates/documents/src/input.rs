@@ -49,6 +49,15 @@ pub(crate) fn open(path: &Path) -> Result<Input, ReadError> {
     })
 }
 
+/// The byte order a UTF-16 byte order mark at the start of `head` names, if there is one.
+fn utf16(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xff, 0xfe, ..] => Some("little-endian"),
+        [0xfe, 0xff, ..] => Some("big-endian"),
+        _ => None,
+    }
+}
+
 fn decode(mut raw: Input, gz_extension: bool) -> io::Result<Input> {
     let head = read_head(&mut raw, GZIP_MAGIC.len())?;
     let gzip = gz_extension || head == GZIP_MAGIC;
@@ -62,6 +71,14 @@ fn decode(mut raw: Input, gz_extension: bool) -> io::Result<Input> {
         raw
     };
     let head = read_head(&mut plain, BOM.len())?;
+    if let Some(order) = utf16(&head) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "the input is UTF-16 ({order} byte order mark), not UTF-8; convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`"
+            ),
+        ));
+    }
     let plain = if head == BOM { plain } else { unread(head, plain) };
     Ok(Box::new(BufReader::with_capacity(BUFFER_BYTES, NulGuard::new(plain))))
 }

@@ -62,5 +62,5 @@ pub use calibration::fit_on_folds;
 pub use corpus::{list, require_two_labels, Corpus};
 pub use cross_validation::{CrossValidation, CrossValidationOutcome, FoldResult, CALIBRATION_FOLDS};
 pub use error::ExperimentError;
-pub use split::Split;
+pub use split::{repeated_texts, Split};
 pub use tuning::{rank, Metric, Ranked};

@@ -1,5 +1,6 @@
 //! How a corpus is split into folds: stratified, grouped, or fixed by a column or a file.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -80,6 +81,43 @@ impl Split {
             source,
         })
     }
+}
+
+/// A warning when identical texts sit in different folds: each such fold is validated on texts
+/// its model trained on, and the scores come out too high (`stance cv a.tsv a.tsv`). `None`
+/// when every text is in one fold only.
+pub fn repeated_texts(corpus: &Corpus, folds: &Folds) -> Option<String> {
+    let documents = corpus.documents();
+    let fold = folds.assignment();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut repeated = 0usize;
+    let mut example: Option<(usize, usize)> = None;
+    for (index, document) in documents.iter().enumerate() {
+        match first.get(document.text.as_str()) {
+            Some(&earlier) => {
+                if fold[earlier] != fold[index] {
+                    repeated += 1;
+                    example.get_or_insert((earlier, index));
+                }
+            }
+            None => {
+                first.insert(document.text.as_str(), index);
+            }
+        }
+    }
+    let (a, b) = example?;
+    Some(format!(
+        "{repeated} {} the text of a document in another fold (first: {} and {}): those folds validate on \
+         texts their models trained on, so the scores are too high; remove the duplicates, or keep them in \
+         one fold with --group-by",
+        if repeated == 1 {
+            "document repeats"
+        } else {
+            "documents repeat"
+        },
+        documents[a].source,
+        documents[b].source
+    ))
 }
 
 /// The fold of each of `n` data rows, from a TSV file with the columns `row` (0-based) and `fold`.

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use stance_eval::{EvaluationReport, Folds, HtmlReport};
-use stance_experiment::{Corpus, CrossValidation};
+use stance_experiment::{repeated_texts, Corpus, CrossValidation};
 
 use super::{coverage_table, list, warn};
 use crate::args::{CvArgs, CvFormat, ReadingArgs, SplitArgs};
@@ -105,6 +105,7 @@ pub fn make_folds(
 ) -> Result<(Folds, Option<Vec<String>>)> {
     let folds = split.split().folds(corpus, &reading.id_column, &reading.label_column)?;
     warn(folds.warnings(), quiet);
+    warn(&repeated_texts(corpus, &folds).into_iter().collect::<Vec<_>>(), quiet);
     let groups = match &split.group_by {
         Some(column) => Some(corpus.column(column, &reading.id_column, &reading.label_column)?),
         None => None,

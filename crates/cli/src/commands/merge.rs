@@ -19,8 +19,19 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     check_writable(&args.output)?;
     let mut merged: Option<(Classifier, &Path)> = None;
     let mut calibrated: Option<String> = None;
+    let mut seen: Vec<(String, &Path)> = Vec::new();
+    let mut warnings = Vec::new();
     for path in &args.models {
         let model = load_full(path, "merge")?;
+        let fingerprint = model.metadata().fingerprint.to_string();
+        if let Some((_, first)) = seen.iter().find(|(f, _)| *f == fingerprint) {
+            warnings.push(format!(
+                "{} was trained on the same data as {} (fingerprint {fingerprint}): the merged model counts those documents twice",
+                path.display(),
+                first.display()
+            ));
+        }
+        seen.push((fingerprint, path));
         if model.calibration().is_some() && calibrated.is_none() {
             calibrated = Some(path.display().to_string());
         }
@@ -57,7 +68,8 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             summary(&model, form)
         ));
     }
-    warn(&label_warnings(&model.metadata().documents_per_label), args.quiet);
+    warnings.extend(label_warnings(&model.metadata().documents_per_label));
+    warn(&warnings, args.quiet);
     Ok(())
 }
 
