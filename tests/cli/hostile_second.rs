@@ -166,3 +166,58 @@ fn the_same_model_merged_twice_and_the_same_data_in_two_folds_are_warned_about()
         .clone();
     assert!(!String::from_utf8(output.stderr).unwrap().contains("repeat the text"));
 }
+
+#[test]
+fn help_that_cannot_be_written_fails() {
+    let sandbox = Sandbox::new();
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let status = std::process::Command::new(super::common::STANCE)
+        .arg("--help")
+        .current_dir(sandbox.path("."))
+        .stdout(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn control_characters_in_ids_are_escaped_in_text_and_tsv() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    sandbox.write("esc.tsv", "id\ttext\na\u{1b}[31mred\tTroops advanced on the ridge.\n");
+    for format in ["text", "tsv"] {
+        let output = stdout(
+            sandbox
+                .stance()
+                .args(["predict", "-m", model, "esc.tsv", "--format", format]),
+        );
+        assert!(!output.contains('\u{1b}'), "{format}: {output:?}");
+        assert!(output.contains("a\\u{1b}[31mred"), "{format}: {output:?}");
+    }
+}
+
+#[test]
+fn an_empty_article_is_analyzed_with_a_warning() {
+    let sandbox = Sandbox::new();
+    sandbox.write("empty.txt", "");
+    let output = sandbox
+        .stance()
+        .args(["analyze", "empty.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("1 article has no text (first: empty.txt)"), "{stderr}");
+    let quiet = sandbox
+        .stance()
+        .args(["analyze", "empty.txt", "-q"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(quiet.stderr.is_empty());
+}

@@ -586,6 +586,10 @@ pub struct AnalyzeArgs {
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Print no warnings (e.g. empty articles) on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output formats of `stance analyze`.

@@ -28,9 +28,14 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            // --help and usage errors alike; clap knows their exit codes (0 and 2).
-            let _ = error.print();
-            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+            // --help and usage errors alike; clap knows their exit codes (0 and 2). Help that
+            // cannot be written (`stance --help > /dev/full`) is a failure too.
+            let code = u8::try_from(error.exit_code()).unwrap_or(2);
+            let written = error.print().and_then(|()| std::io::stdout().flush());
+            return match written {
+                Err(_) if code == 0 => ExitCode::from(1),
+                _ => ExitCode::from(code),
+            };
         }
     };
     match run(&cli) {

@@ -392,9 +392,18 @@ pub fn number(value: f64) -> String {
     format!("{value:?}")
 }
 
-/// A value fit for one TSV field or text column: tabs and line breaks become spaces.
+/// A value fit for one TSV field or text column: tabs and line breaks become spaces, other
+/// control characters (an escape that would drive the terminal) are written escaped (`\u{1b}`).
 pub fn clean(value: &str) -> String {
-    value.replace(['\t', '\n', '\r'], " ")
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether `error` (or a cause of it) is a write to a closed pipe.

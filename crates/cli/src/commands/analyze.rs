@@ -8,6 +8,7 @@ use stance_article::{analyze, ArticleAnalysis};
 use stance_documents::{read_inputs, InputFormat, ReadOptions};
 use stance_model::Classifier;
 
+use super::warn;
 use crate::args::{AnalyzeArgs, AnalyzeFormat, Task, UsageError};
 use crate::embedded;
 use crate::output::{check_writable, Sink};
@@ -33,6 +34,31 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let articles: Vec<(String, String)> = read_inputs(&args.articles, &options)?
         .map(|document| document.map(|d| (d.id, d.text)))
         .collect::<Result<_, _>>()?;
+    let empty: Vec<&str> = articles
+        .iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if let Some(first) = empty.first() {
+        warn(
+            &[format!(
+                "{} {} no text (first: {first}): {} no sentence and no speaker, and {} neutral by default",
+                empty.len(),
+                if empty.len() == 1 {
+                    "article has"
+                } else {
+                    "articles have"
+                },
+                if empty.len() == 1 { "it has" } else { "they have" },
+                if empty.len() == 1 {
+                    "its verdict is"
+                } else {
+                    "their verdicts are"
+                },
+            )],
+            args.quiet,
+        );
+    }
     let analyses: Vec<ArticleAnalysis> = articles
         .par_iter()
         .map(|(_, text)| analyze(text, &stance, &sentiment))
