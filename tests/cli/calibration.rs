@@ -1,6 +1,6 @@
 //! `stance calibrate`, calibrated model files, and `cv --calibrate`.
 
-use super::common::{json_lines, stderr_of_failure, stdout, Sandbox, TRAIN_TSV};
+use super::common::{json_lines, stderr_of_failure, stderr_of_success, stdout, Sandbox, TRAIN_TSV};
 
 /// The fixture's training rows, four times over with a distinct suffix each, so that five folds
 /// hold every label; the last copy is mislabeled (labels rotated), so that the model is sure and
@@ -20,6 +20,21 @@ fn more_rows() -> String {
         }
     }
     rows
+}
+
+/// Writes `more.tsv`, trains `raw.model` on it and calibrates it (vector) into `cal.model`.
+fn calibrated(sandbox: &Sandbox) {
+    sandbox.write("more.tsv", more_rows());
+    sandbox
+        .stance()
+        .args(["train", "more.tsv", "-o", "raw.model", "-q"])
+        .assert()
+        .success();
+    sandbox
+        .stance()
+        .args(["calibrate", "-m", "raw.model", "more.tsv", "-o", "cal.model", "-q"])
+        .assert()
+        .success();
 }
 
 fn top_probabilities(sandbox: &Sandbox, model: &str) -> Vec<f64> {
@@ -94,27 +109,14 @@ fn a_calibrated_model_softens_its_probabilities_and_says_so() {
 #[test]
 fn update_and_merge_drop_a_calibration_with_a_warning() {
     let sandbox = Sandbox::new();
-    sandbox.write("more.tsv", more_rows());
-    sandbox
-        .stance()
-        .args(["train", "more.tsv", "-o", "raw.model", "-q"])
-        .assert()
-        .success();
-    sandbox
-        .stance()
-        .args(["calibrate", "-m", "raw.model", "more.tsv", "-o", "cal.model", "-q"])
-        .assert()
-        .success();
+    calibrated(&sandbox);
     sandbox.write("extra.tsv", "label\ttext\nneutral\tThe bakery opened early.\n");
-    let output = sandbox
-        .stance()
-        .args(["update", "-m", "cal.model", "extra.tsv", "-o", "updated.model"])
-        .assert()
-        .success()
-        .get_output()
-        .stderr
-        .clone();
-    let warning = String::from_utf8(output).unwrap();
+    let warning =
+        stderr_of_success(
+            sandbox
+                .stance()
+                .args(["update", "-m", "cal.model", "extra.tsv", "-o", "updated.model"]),
+        );
     assert!(warning.contains("the calibration of cal.model is dropped"), "{warning}");
     let inspect = stdout(sandbox.stance().args(["inspect", "updated.model", "--top", "0"]));
     assert!(inspect.contains("calibration  none"), "{inspect}");
@@ -196,17 +198,7 @@ fn cv_calibrates_inside_each_fold_and_reports_before_and_after() {
 fn eval_of_a_calibrated_model_shows_both_calibrations() {
     let sandbox = Sandbox::new();
     sandbox.trained();
-    sandbox.write("more.tsv", more_rows());
-    sandbox
-        .stance()
-        .args(["train", "more.tsv", "-o", "raw.model", "-q"])
-        .assert()
-        .success();
-    sandbox
-        .stance()
-        .args(["calibrate", "-m", "raw.model", "more.tsv", "-o", "cal.model", "-q"])
-        .assert()
-        .success();
+    calibrated(&sandbox);
     let text = stdout(sandbox.stance().args(["eval", "-m", "cal.model", "test.tsv"]));
     assert!(text.contains("calibration (vector: "), "{text}");
     assert!(text.contains("\nbefore ") && text.contains("\nafter "), "{text}");

@@ -111,6 +111,12 @@ pub fn stdout(command: &mut Command) -> String {
     String::from_utf8(output).expect("UTF-8 output")
 }
 
+/// Standard error of a successful run, as text.
+pub fn stderr_of_success(command: &mut Command) -> String {
+    let output = command.assert().success().get_output().clone();
+    String::from_utf8(output.stderr).expect("UTF-8 warnings")
+}
+
 /// Standard error of a run that exits with `code`, as text.
 pub fn stderr_of_failure(command: &mut Command, code: i32) -> String {
     let output = command.assert().code(code).get_output().clone();
