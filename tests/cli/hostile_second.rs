@@ -202,3 +202,36 @@ fn an_empty_article_is_analyzed_with_a_warning() {
         .clone();
     assert!(quiet.stderr.is_empty());
 }
+
+#[test]
+fn complement_nb_answers_an_empty_text_with_its_priors() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    sandbox
+        .stance()
+        .args([
+            "train",
+            "train.tsv",
+            "-o",
+            "c.model",
+            "-q",
+            "--variant",
+            "complement",
+            "--priors",
+            "military=0.2,negotiation=0.5,neutral=0.3",
+        ])
+        .assert()
+        .success();
+    sandbox.write("empty.txt", "");
+    let json = stdout(
+        sandbox
+            .stance()
+            .args(["predict", "-m", "c.model", "empty.txt", "--format", "json", "-q"]),
+    );
+    let prediction: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(prediction["label"], "negotiation", "{prediction}");
+    assert!(
+        (prediction["probability"].as_f64().unwrap() - 0.5).abs() < 1e-9,
+        "{prediction}"
+    );
+}

@@ -76,9 +76,10 @@ impl NaiveBayes {
                 } else {
                     weights.iter_mut().for_each(|w| *w = -*w);
                 }
-                if n_classes > 1 {
-                    bias = vec![0.0; n_classes];
-                }
+                // scikit-learn's ComplementNB drops the priors when there are several classes
+                // (Rennie et al. found them of little use on their corpora); here they count, as in
+                // the other variants, so that `--priors` means the same everywhere and a document
+                // with no known term gets the priors' answer. With uniform priors the two agree.
             }
             Variant::Bernoulli => {
                 let smoothed: Vec<f64> = totals.documents.iter().map(|&d| d as f64 + 2.0 * alpha).collect();
