@@ -235,3 +235,24 @@ fn complement_nb_answers_an_empty_text_with_its_priors() {
         "{prediction}"
     );
 }
+
+#[test]
+fn labels_are_one_spelling_and_invisible_characters_are_warned_about() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "labels.tsv",
+        "label\ttext\nn\u{e9}gociation\tTalks resumed in the capital.\nne\u{301}gociation\tEnvoys met again.\n\
+         mil\u{200b}itary\tTroops advanced.\nmilitary\tTanks rolled into the town.\n",
+    );
+    let stderr = stderr_of_success(sandbox.stance().args(["train", "labels.tsv", "-o", "m.model"]));
+    assert!(
+        stderr.contains("label `mil\\u{200b}itary` holds an invisible character (U+200B)"),
+        "{stderr}"
+    );
+    let inspect = stdout(sandbox.stance().args(["inspect", "m.model", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&inspect).unwrap();
+    assert_eq!(
+        json["documents_per_label"]["n\u{e9}gociation"], 2,
+        "NFC and NFD are one label: {json}"
+    );
+}

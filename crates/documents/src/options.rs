@@ -1,7 +1,9 @@
 //! What to read and how: [`ReadOptions`].
 
 use std::path::Path;
+
 use std::sync::Arc;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::{InputFormat, LabelMap, ReadError, Texts};
 
@@ -69,10 +71,12 @@ impl ReadOptions {
     /// The label of the document at `path:line` from its raw value: trimmed,
     /// empty as absent, renamed; an error when required and absent.
     pub(crate) fn label(&self, raw: Option<&str>, path: &Path, line: u64) -> Result<Option<String>, ReadError> {
-        let label = raw
-            .map(str::trim)
-            .filter(|label| !label.is_empty())
-            .map(|label| self.label_map.rename(label).to_string());
+        let label = raw.map(str::trim).filter(|label| !label.is_empty()).map(|label| {
+            // One spelling per label: `négociation` typed with a combining accent (NFD) is the
+            // same label as with a precomposed one (NFC).
+            let label: String = label.nfc().collect();
+            self.label_map.rename(&label).to_string()
+        });
         if self.require_label && label.is_none() {
             return Err(ReadError::MissingLabel {
                 path: path.to_path_buf(),

@@ -258,6 +258,12 @@ pub fn for_each_batch<E: From<ReadError>>(
     }
 }
 
+/// Characters that show as nothing: a label holding one looks like another label.
+const INVISIBLE: &[char] = &[
+    '\u{00ad}', '\u{034f}', '\u{061c}', '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}',
+    '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{feff}',
+];
+
 /// Warnings about the labels of a training set (documents per label): labels that differ only in
 /// case (different labels, most likely meant to be one), and labels with a single document (a
 /// typo, most likely).
@@ -286,6 +292,16 @@ pub fn label_warnings(per_label: &BTreeMap<String, u64>) -> Vec<String> {
             and_list(&quoted),
             renames.join(",")
         ));
+    }
+    for label in per_label.keys() {
+        if let Some(c) = label.chars().find(|c| INVISIBLE.contains(c)) {
+            warnings.push(format!(
+                "label `{}` holds an invisible character (U+{:04X}): it reads like another label but is not one; \
+                 rename it with --label-map or fix the input",
+                label.escape_default(),
+                u32::from(c)
+            ));
+        }
     }
     let singles: Vec<String> = per_label
         .iter()
