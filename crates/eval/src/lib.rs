@@ -228,4 +228,4 @@ pub use metrics::{evaluate, EvaluationReport};
 pub use neutral::NeutralClass;
 pub use probability::{LOG_LOSS_EPS, PROBABILITY_SUM_TOLERANCE};
 pub use reliability::{coverage_curve, CoveragePoint, Reliability, ReliabilityBin, RELIABILITY_BINS};
-pub use report::{HtmlReport, WrongExample, MAX_DIGITS};
+pub use report::{escape_html, HtmlReport, WrongExample, MAX_DIGITS};

@@ -575,25 +575,37 @@ fn card_html(out: &mut String, label: &str, value_html: &str, note_html: &str) -
     )
 }
 
-/// HTML-escapes text for element content and quoted attribute values.
+/// HTML-escapes text for element content and quoted attribute values (as [`escape_html`]).
 pub(crate) struct Esc<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut rest = self.0;
-        while let Some(index) = rest.find(['&', '<', '>', '"', '\'']) {
+        while let Some(index) = rest.find(['&', '<', '>', '"', '\'', '\n']) {
             f.write_str(&rest[..index])?;
             f.write_str(match rest.as_bytes()[index] {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
                 b'>' => "&gt;",
                 b'"' => "&quot;",
+                b'\n' => "&#10;",
                 _ => "&#39;",
             })?;
             rest = &rest[index + 1..];
         }
         f.write_str(rest)
     }
+}
+
+/// `text` escaped for HTML element content and quoted attribute values: `& < > " '` and line
+/// breaks (kept inside attributes) become character references. The one escaper of every HTML
+/// page stance writes (evaluation reports, article analyses).
+///
+/// ```
+/// assert_eq!(stance_eval::escape_html("a<b & \"c\"\n"), "a&lt;b &amp; &quot;c&quot;&#10;");
+/// ```
+pub fn escape_html(text: &str) -> String {
+    Esc(text).to_string()
 }
 
 /// `value` with `digits` decimals, never `-0.000`.

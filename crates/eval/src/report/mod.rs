@@ -10,7 +10,7 @@ mod json;
 mod markdown;
 pub(crate) mod text;
 
-pub use html::{HtmlReport, WrongExample};
+pub use html::{escape_html, HtmlReport, WrongExample};
 pub use text::MAX_DIGITS;
 
 use crate::cross_validation::CrossValidationReport;
