@@ -40,6 +40,8 @@ pub struct Texts {
 struct Entry {
     text: String,
     fields: BTreeMap<String, String>,
+    /// The line of the texts file it was read from.
+    line: u64,
 }
 
 impl Texts {
@@ -55,23 +57,22 @@ impl Texts {
             ..options.clone()
         };
         let mut entries: HashMap<String, Entry> = HashMap::new();
-        let mut lines: HashMap<String, u64> = HashMap::new();
         for document in read_documents(path, &options)? {
             let document = document?;
-            if let Some(first) = lines.get(&document.id) {
+            if let Some(first) = entries.get(&document.id) {
                 return Err(ReadError::DuplicateId {
                     path: document.source.path.clone(),
                     line: document.source.line,
-                    first: format!("{}:{first}", document.source.path.display()),
+                    first: format!("{}:{}", document.source.path.display(), first.line),
                     id: document.id,
                 });
             }
-            lines.insert(document.id.clone(), document.source.line);
             entries.insert(
                 document.id,
                 Entry {
                     text: document.text,
                     fields: document.fields,
+                    line: document.source.line,
                 },
             );
         }

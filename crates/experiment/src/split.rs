@@ -55,15 +55,24 @@ impl fmt::Display for Split {
 }
 
 impl Split {
-    /// The folds of `corpus`; the id and label columns name the columns a grouping or fold
-    /// column may also be. The folds' own warnings (a small fold, ...) are in
+    /// The folds of `corpus`, and for grouped folds the group of each document (so that inner
+    /// folds can keep groups whole); the id and label columns name the columns a grouping or
+    /// fold column may also be. The folds' own warnings (a small fold, ...) are in
     /// [`Folds::warnings`].
-    pub fn folds(&self, corpus: &Corpus, id_column: &str, label_column: &str) -> Result<Folds, ExperimentError> {
+    pub fn folds(
+        &self,
+        corpus: &Corpus,
+        id_column: &str,
+        label_column: &str,
+    ) -> Result<(Folds, Option<Vec<String>>), ExperimentError> {
         let labels = corpus.labels();
+        let mut document_groups = None;
         let folds = match self {
             Split::Grouped { column, folds, seed } => {
                 let groups = corpus.column(column, id_column, label_column)?;
-                Folds::grouped(&groups, labels, *folds, *seed)
+                let grouped = Folds::grouped(&groups, labels, *folds, *seed);
+                document_groups = Some(groups);
+                grouped
             }
             Split::FixedColumn { column } => {
                 let ids = corpus.column(column, id_column, label_column)?;
@@ -76,10 +85,11 @@ impl Split {
             }
             Split::Stratified { folds, seed } => Folds::stratified(labels, *folds, *seed),
         };
-        folds.map_err(|source| ExperimentError::Folds {
+        let folds = folds.map_err(|source| ExperimentError::Folds {
             split: self.to_string(),
             source,
-        })
+        })?;
+        Ok((folds, document_groups))
     }
 }
 

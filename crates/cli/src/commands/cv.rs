@@ -103,13 +103,9 @@ pub fn make_folds(
     reading: &ReadingArgs,
     quiet: bool,
 ) -> Result<(Folds, Option<Vec<String>>)> {
-    let folds = split.split().folds(corpus, &reading.id_column, &reading.label_column)?;
+    let (folds, groups) = split.split().folds(corpus, &reading.id_column, &reading.label_column)?;
     warn(folds.warnings(), quiet);
     warn(&repeated_texts(corpus, &folds).into_iter().collect::<Vec<_>>(), quiet);
-    let groups = match &split.group_by {
-        Some(column) => Some(corpus.column(column, &reading.id_column, &reading.label_column)?),
-        None => None,
-    };
     Ok((folds, groups))
 }
 
