@@ -21,6 +21,8 @@ Only ids are written; the text stays in the shared folder.
   - `random2`: a second seeded random sample of 2,400 of the passages not chosen above (its own
     seed, drawn after the rest, so that adding it left the earlier choice unchanged): more real
     training data at the real label distribution.
+  - `rest`: every passage before 2025-09-01 that no stratum above chose (a third round of
+    labeling, so that the whole older pool is labeled).
   A passage is listed once, under the first stratum that chose it, in the order above.
 """
 import csv
@@ -79,6 +81,10 @@ def main() -> None:
     rest = [r for r in older if r["id"] not in chosen]
     for r in random.Random(SEED + 1).sample(rest, SECOND_RANDOM_SIZE):
         chosen[r["id"]] = ("train", "random2")
+
+    for r in older:
+        if r["id"] not in chosen:
+            chosen[r["id"]] = ("train", "rest")
 
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["id", "split", "stratum"])

@@ -48,9 +48,9 @@ const TASKS: [(&str, [&str; 3]); 2] = [
 #[test]
 fn label_files_follow_their_schema() {
     let selection = selection();
-    assert_eq!(selection.len(), 4836);
+    assert_eq!(selection.len(), 9022);
     for (task, labels) in TASKS {
-        for (split, min_rows) in [("test", 600), ("train", 4000)] {
+        for (split, min_rows) in [("test", 600), ("train", 8000)] {
             let path = repository().join(format!("datasets/real/{task}/{split}.tsv"));
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(
