@@ -26,7 +26,9 @@ use linfa::ParamGuard;
 use stance_documents::{InputFormat, LabelMap, ReadOptions, Texts};
 use stance_experiment::Split;
 use stance_features::negation::ScopeRules;
-use stance_features::{DocFrequency, FeatureConfig, Language, NgramRange, NumberPolicy, StopWords, TermWeighting};
+use stance_features::{
+    DocFrequency, FeatureConfig, FunctionWordNgrams, Language, NgramRange, NumberPolicy, StopWords, TermWeighting,
+};
 use stance_model::{CalibrationMethod, NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
 
 use crate::grid::Grid;
@@ -148,7 +150,7 @@ EXAMPLES:
     stance tune train.tsv --group-by conflict --grid 'variant=multinomial,complement;negation=on,off' \\
         --metric log_loss --format json
 
-Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, min_df, max_df, max_features,
+Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, function_word_ngrams, min_df, max_df, max_features,
 stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
 Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
 
@@ -818,11 +820,17 @@ pub struct FeatureArgs {
     #[arg(long, overrides_with = "negation")]
     pub no_negation: bool,
 
-    /// How far a negation reaches: clause (every word up to the next clause punctuation) or
+    /// How far a negation reaches: clause (every word up to the next clause punctuation),
     /// narrow (ended by a contrast word such as but or instead, at most 4 content words,
-    /// function words unmarked, and refusals such as rejected or denied marked REFUSE_ apart).
-    #[arg(long, value_name = "clause|narrow", value_enum, default_value_t = NegationScope::Clause)]
+    /// function words unmarked, and refusals such as rejected or denied marked REFUSE_ apart), or
+    /// narrow-refusals (narrow, and a negated verb of agreement such as "not negotiate" or "never
+    /// accept" marked REFUSE_ as a refusal).
+    #[arg(long, value_name = "clause|narrow|narrow-refusals", value_enum, default_value_t = NegationScope::Clause)]
     pub negation_scope: NegationScope,
+
+    /// N-grams made only of function words (he would, but the): keep them as terms, or drop them.
+    #[arg(long, value_name = "keep|drop", default_value = FunctionWordNgrams::default().name())]
+    pub function_word_ngrams: FunctionWordNgrams,
 
     /// Numbers: keep them as terms, drop them, or turn each into the term <num>.
     #[arg(long, value_name = "keep|drop|token", default_value = number_policy_name(FeatureConfig::default().analyzer.tokenizer.numbers))]
@@ -1024,6 +1032,8 @@ pub enum NegationScope {
     Clause,
     /// Narrow scopes and refusal scopes ([`ScopeRules::narrow`]).
     Narrow,
+    /// Narrow, and negated verbs of agreement read as refusals ([`ScopeRules::narrow_refusals`]).
+    NarrowRefusals,
 }
 
 impl NegationScope {
@@ -1032,6 +1042,7 @@ impl NegationScope {
         match self {
             NegationScope::Clause => ScopeRules::clause(),
             NegationScope::Narrow => ScopeRules::narrow(),
+            NegationScope::NarrowRefusals => ScopeRules::narrow_refusals(),
         }
     }
 
@@ -1039,6 +1050,8 @@ impl NegationScope {
     pub fn of(rules: &ScopeRules) -> Self {
         if *rules == ScopeRules::narrow() {
             NegationScope::Narrow
+        } else if *rules == ScopeRules::narrow_refusals() {
+            NegationScope::NarrowRefusals
         } else {
             NegationScope::Clause
         }
@@ -1049,6 +1062,7 @@ impl NegationScope {
         match self {
             NegationScope::Clause => "clause",
             NegationScope::Narrow => "narrow",
+            NegationScope::NarrowRefusals => "narrow-refusals",
         }
     }
 }
@@ -1085,6 +1099,7 @@ impl FeatureArgs {
             analyzer.negation.enabled = false;
         }
         analyzer.negation.scope = self.negation_scope.rules();
+        analyzer.function_word_ngrams = self.function_word_ngrams;
         analyzer.tokenizer.numbers = self.numbers;
         analyzer.normalizer.fold_accents |= self.fold_accents;
         config.pruning.min_df = self.min_df;
@@ -1141,6 +1156,7 @@ impl TrainingFlags {
                 negation: analyzer.negation.enabled,
                 no_negation: !analyzer.negation.enabled,
                 negation_scope: NegationScope::of(&analyzer.negation.scope),
+                function_word_ngrams: analyzer.function_word_ngrams,
                 numbers: analyzer.tokenizer.numbers,
                 fold_accents: analyzer.normalizer.fold_accents,
                 min_df: config.pruning.min_df,
@@ -1211,6 +1227,11 @@ impl TrainingFlags {
                 flags.extend(value);
             }
         };
+        push(
+            "--function-word-ngrams",
+            features.function_word_ngrams != config.analyzer.function_word_ngrams,
+            Some(features.function_word_ngrams.name().to_string()),
+        );
         push(
             "--numbers",
             features.numbers != config.analyzer.tokenizer.numbers,

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use linfa::ParamGuard;
-use stance_features::{DocFrequency, NgramRange, NumberPolicy, TermWeighting};
+use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting};
 use stance_model::{NaiveBayesParams, Priors, Variant};
 
 use crate::args::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
@@ -32,6 +32,8 @@ pub enum Key {
     Negation,
     /// `--negation-scope`.
     NegationScope,
+    /// `--function-word-ngrams`.
+    FunctionWordNgrams,
     /// `--min-df`.
     MinDf,
     /// `--max-df`.
@@ -54,7 +56,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order of `--help`'s listing.
-    pub const ALL: [Key; 16] = [
+    pub const ALL: [Key; 17] = [
         Key::Ngrams,
         Key::Alpha,
         Key::Weighting,
@@ -62,6 +64,7 @@ impl Key {
         Key::Stopwords,
         Key::Negation,
         Key::NegationScope,
+        Key::FunctionWordNgrams,
         Key::MinDf,
         Key::MaxDf,
         Key::MaxFeatures,
@@ -83,6 +86,7 @@ impl Key {
             Key::Stopwords => "stopwords",
             Key::Negation => "negation",
             Key::NegationScope => "negation_scope",
+            Key::FunctionWordNgrams => "function_word_ngrams",
             Key::MinDf => "min_df",
             Key::MaxDf => "max_df",
             Key::MaxFeatures => "max_features",
@@ -105,6 +109,7 @@ impl Key {
             Key::Stopwords => "--stopwords",
             Key::Negation => "--negation",
             Key::NegationScope => "--negation-scope",
+            Key::FunctionWordNgrams => "--function-word-ngrams",
             Key::MinDf => "--min-df",
             Key::MaxDf => "--max-df",
             Key::MaxFeatures => "--max-features",
@@ -146,6 +151,7 @@ enum Value {
     Numbers(NumberPolicy),
     Priors(PriorsArg),
     NegationScope(NegationScope),
+    FunctionWordNgrams(FunctionWordNgrams),
 }
 
 /// One key set to one value: a coordinate of a point of the grid.
@@ -182,6 +188,7 @@ impl Setting {
                 features.no_negation = !*on;
             }
             (Key::NegationScope, Value::NegationScope(scope)) => features.negation_scope = *scope,
+            (Key::FunctionWordNgrams, Value::FunctionWordNgrams(ngrams)) => features.function_word_ngrams = *ngrams,
             (Key::MinDf, Value::DocFrequency(df)) => features.min_df = *df,
             (Key::MaxDf, Value::DocFrequency(df)) => features.max_df = *df,
             (Key::MaxFeatures, Value::MaxFeatures(n)) => features.max_features = *n,
@@ -314,8 +321,10 @@ fn parse_value(key: Key, text: &str) -> Result<Value, String> {
         Key::NegationScope => Value::NegationScope(match text.to_ascii_lowercase().as_str() {
             "clause" => NegationScope::Clause,
             "narrow" => NegationScope::Narrow,
-            _ => return Err("expected clause or narrow".into()),
+            "narrow-refusals" | "narrow_refusals" => NegationScope::NarrowRefusals,
+            _ => return Err("expected clause, narrow or narrow-refusals".into()),
         }),
+        Key::FunctionWordNgrams => Value::FunctionWordNgrams(text.to_ascii_lowercase().parse().map_err(|e| error(&e))?),
         Key::MinDf | Key::MaxDf => Value::DocFrequency(text.parse().map_err(|e| error(&e))?),
         Key::MaxFeatures => Value::MaxFeatures(match text.to_ascii_lowercase().as_str() {
             "all" | "none" => None,
@@ -376,11 +385,11 @@ mod tests {
         let grid: Grid = "ngrams=1..3;alpha=0.5;weighting=tfidf;variant=complement;stopwords=english,none;\
                           negation=on,off;min-df=2;max_df=0.9;max_features=all,100;stem=none,english;\
                           numbers=drop;l2=off;complement_norm=on;fold_accents=yes;priors=uniform;\
-                          negation_scope=clause,narrow"
+                          negation_scope=clause,narrow,narrow-refusals;function_word_ngrams=keep,drop"
             .parse()
             .unwrap();
         assert_eq!(grid.axes().len(), Key::ALL.len());
-        assert_eq!(grid.points().len(), 32);
+        assert_eq!(grid.points().len(), 96);
     }
 
     #[test]

@@ -36,6 +36,45 @@ pub struct AnalyzerConfig {
     pub stemmer: Option<Language>,
     /// The n-gram lengths produced.
     pub ngrams: NgramRange,
+    /// Whether n-grams made only of function words (`he would`, `but the`) are terms. Not part
+    /// of this struct's serialized form (model files store it apart, so that files written
+    /// before it existed still load): see the model file format.
+    #[serde(skip)]
+    pub function_word_ngrams: FunctionWordNgrams,
+}
+
+/// Whether n-grams (n >= 2) made only of function words (the English stop-word list, unmarked by
+/// a negation scope) are terms. Unigrams are never affected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FunctionWordNgrams {
+    /// They are terms, as in models trained before this setting existed.
+    #[default]
+    Keep,
+    /// They are not: "he would not" gives `he`, `would`, `not`, `would not`, but no `he would`.
+    Drop,
+}
+
+impl FunctionWordNgrams {
+    /// The name the command line gives it (`keep`, `drop`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FunctionWordNgrams::Keep => "keep",
+            FunctionWordNgrams::Drop => "drop",
+        }
+    }
+}
+
+impl std::str::FromStr for FunctionWordNgrams {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "keep" => Ok(FunctionWordNgrams::Keep),
+            "drop" => Ok(FunctionWordNgrams::Drop),
+            _ => Err(format!("`{s}` is neither keep nor drop")),
+        }
+    }
 }
 
 impl Default for AnalyzerConfig {
@@ -48,6 +87,7 @@ impl Default for AnalyzerConfig {
             stopwords: StopWords::None,
             stemmer: Some(Language::English),
             ngrams: NgramRange::default(),
+            function_word_ngrams: FunctionWordNgrams::Keep,
         }
     }
 }
@@ -66,7 +106,11 @@ pub struct Analyzer {
     /// (empty unless the scope rules ask for them).
     refusal_cues: FxHashSet<String>,
     scope_enders: FxHashSet<String>,
+    agreement_words: FxHashSet<String>,
+    /// The English stop words, when a scope skips them or n-grams of them are dropped (else
+    /// empty), and whether a scope skips them.
     function_words: FxHashSet<String>,
+    scope_skips_function_words: bool,
     stemmer: Option<Stemmer>,
 }
 
@@ -82,6 +126,8 @@ struct OpenScope {
 pub struct AnalyzerScratch {
     word: String,
     units: Vec<String>,
+    /// Whether each unit is a function word (kept only when n-grams of them are dropped).
+    function_units: Vec<bool>,
     n_units: usize,
     ngram: String,
 }
@@ -105,7 +151,9 @@ impl Analyzer {
         };
         let refusal_cues = set(&rules.refusal_cues);
         let scope_enders = set(&rules.enders);
-        let function_words = if enabled && rules.content_words_only {
+        let agreement_words = set(&rules.agreement_words);
+        let scope_skips_function_words = enabled && rules.content_words_only;
+        let function_words = if scope_skips_function_words || config.function_word_ngrams == FunctionWordNgrams::Drop {
             StopWords::English.to_set()
         } else {
             FxHashSet::default()
@@ -116,7 +164,9 @@ impl Analyzer {
             cues,
             refusal_cues,
             scope_enders,
+            agreement_words,
             function_words,
+            scope_skips_function_words,
             stemmer,
         })
     }
@@ -157,17 +207,26 @@ impl Analyzer {
                 carried.saturating_add(units_per_batch),
             );
             let AnalyzerScratch {
-                units, n_units, ngram, ..
+                units,
+                function_units,
+                n_units,
+                ngram,
+                ..
             } = scratch;
+            let function_units = match self.config.function_word_ngrams {
+                FunctionWordNgrams::Keep => None,
+                FunctionWordNgrams::Drop => Some(&function_units[..*n_units]),
+            };
             self.config
                 .ngrams
-                .for_each_from(&units[..*n_units], carried, ngram, &mut emit);
+                .for_each_from(&units[..*n_units], function_units, carried, ngram, &mut emit);
             if !more {
                 return;
             }
             // Move the last `carry` unigrams to the front (the strings move, nothing is copied).
             carried = (*n_units).min(carry);
             units[..*n_units].rotate_left(*n_units - carried);
+            scratch.function_units[..*n_units].rotate_left(*n_units - carried);
             *n_units = carried;
         }
     }
@@ -204,7 +263,7 @@ impl Analyzer {
                     NumberPolicy::Drop => continue,
                     NumberPolicy::Token => {
                         let prefix = mark(scope);
-                        push_unit(scratch, NUMBER_TOKEN, prefix);
+                        push_unit(scratch, NUMBER_TOKEN, prefix, false);
                         continue;
                     }
                     NumberPolicy::Keep => {}
@@ -214,14 +273,15 @@ impl Analyzer {
             let mut word = std::mem::take(&mut scratch.word);
             self.config.normalizer.normalize_into(token.text, &mut word);
             let window = self.config.negation.scope.window;
+            let function = self.function_words.contains(word.as_str());
             if self.refusal_cues.contains(word.as_str()) {
-                self.push_stem(scratch, &word, None);
+                self.push_stem(scratch, &word, None, function);
                 *scope = Some(OpenScope {
                     prefix: REFUSAL_PREFIX,
                     left: window,
                 });
             } else if is_cue_in(self.cues.as_ref(), &word) {
-                self.push_stem(scratch, &word, None);
+                self.push_stem(scratch, &word, None, function);
                 *scope = Some(OpenScope {
                     prefix: NEGATION_PREFIX,
                     left: window,
@@ -229,25 +289,30 @@ impl Analyzer {
             } else if self.scope_enders.contains(word.as_str()) {
                 *scope = None;
                 if !self.stopwords.contains(word.as_str()) {
-                    self.push_stem(scratch, &word, None);
+                    self.push_stem(scratch, &word, None, function);
                 }
             } else if !self.stopwords.contains(word.as_str()) {
-                let prefix = if self.function_words.contains(word.as_str()) {
+                let prefix = if function && self.scope_skips_function_words {
                     None
                 } else {
+                    if self.agreement_words.contains(word.as_str()) {
+                        if let Some(open) = scope.as_mut() {
+                            open.prefix = REFUSAL_PREFIX;
+                        }
+                    }
                     mark(scope)
                 };
-                self.push_stem(scratch, &word, prefix);
+                self.push_stem(scratch, &word, prefix, function && prefix.is_none());
             }
             scratch.word = word;
         }
         true
     }
 
-    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, prefix: Option<&str>) {
+    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, prefix: Option<&str>, function: bool) {
         match &self.stemmer {
-            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, prefix)),
-            None => push_unit(scratch, word, prefix),
+            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, prefix, function)),
+            None => push_unit(scratch, word, prefix, function),
         }
     }
 }
@@ -273,11 +338,14 @@ fn mark(scope: &mut Option<OpenScope>) -> Option<&'static str> {
     Some(prefix)
 }
 
-/// Appends one unigram term (with its scope's prefix, if any) to the scratch buffers.
-fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, prefix: Option<&str>) {
+/// Appends one unigram term (with its scope's prefix, if any) to the scratch buffers, and
+/// whether it is a function word.
+fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, prefix: Option<&str>, function: bool) {
     if scratch.n_units == scratch.units.len() {
         scratch.units.push(String::new());
+        scratch.function_units.push(false);
     }
+    scratch.function_units[scratch.n_units] = function;
     let slot = &mut scratch.units[scratch.n_units];
     slot.clear();
     if let Some(prefix) = prefix {
@@ -368,6 +436,47 @@ mod tests {
             ..narrow()
         };
         assert_eq!(unigrams(disabled, "rejected the talks"), ["rejected", "the", "talks"]);
+    }
+
+    #[test]
+    fn a_negated_verb_of_agreement_reads_as_a_refusal() {
+        let mut config = narrow();
+        config.negation.scope = crate::negation::ScopeRules::narrow_refusals();
+        assert_eq!(
+            unigrams(config.clone(), "They will never accept a truce."),
+            ["they", "will", "never", "REFUSE_accept", "a", "REFUSE_truce"]
+        );
+        assert_eq!(
+            unigrams(config.clone(), "never sent troops to negotiate"),
+            ["never", "NOT_sent", "NOT_troops", "to", "REFUSE_negotiate"]
+        );
+        assert_eq!(
+            unigrams(config, "No talks were held."),
+            ["no", "NOT_talks", "were", "NOT_held"]
+        );
+        assert_eq!(
+            unigrams(narrow(), "They will never accept a truce."),
+            ["they", "will", "never", "NOT_accept", "a", "NOT_truce"]
+        );
+    }
+
+    #[test]
+    fn dropped_function_word_ngrams_leave_unigrams_and_mixed_ngrams() {
+        let config = AnalyzerConfig {
+            stemmer: None,
+            function_word_ngrams: FunctionWordNgrams::Drop,
+            ..AnalyzerConfig::default()
+        };
+        let terms = Analyzer::new(config).unwrap().terms("he would not fight");
+        assert_eq!(terms, ["he", "would", "not", "NOT_fight", "would not", "not NOT_fight"]);
+        let keep = AnalyzerConfig {
+            stemmer: None,
+            ..AnalyzerConfig::default()
+        };
+        assert!(Analyzer::new(keep)
+            .unwrap()
+            .terms("he would not fight")
+            .contains(&"he would".to_string()));
     }
 
     #[test]

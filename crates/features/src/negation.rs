@@ -10,7 +10,9 @@
 //! `however`, `yet`, ...) ends it, so "will not negotiate but will fight" leaves `fight` alone; a
 //! window bounds it; function words inside it stay unmarked (no `NOT_the`); and refusals
 //! (`refused`, `rejects`, `denied`, `dismissed`) open a scope of their own, prefixed `REFUSE_`, so
-//! "rejected the talks" (`REFUSE_talk`) is not "no talks were held" (`NOT_talk`).
+//! "rejected the talks" (`REFUSE_talk`) is not "no talks were held" (`NOT_talk`). Under
+//! [`ScopeRules::narrow_refusals`], a verb of agreement met inside a negation scope turns it
+//! into a refusal scope: "would not negotiate" reads as "refused to negotiate".
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -49,6 +51,42 @@ pub const REFUSAL_CUES: &[&str] = &[
     "rebuffs",
 ];
 
+/// Verbs of agreement under [`ScopeRules::narrow_refusals`]: met inside a negation scope ("would
+/// not negotiate", "never accepted a truce"), they turn it into a refusal scope.
+pub const AGREEMENT_WORDS: &[&str] = &[
+    "negotiate",
+    "negotiates",
+    "negotiated",
+    "negotiating",
+    "accept",
+    "accepts",
+    "accepted",
+    "accepting",
+    "agree",
+    "agrees",
+    "agreed",
+    "agreeing",
+    "talk",
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "join",
+    "joined",
+    "sign",
+    "signs",
+    "signed",
+    "signing",
+    "engage",
+    "engaged",
+    "compromise",
+    "participate",
+    "participated",
+    "recognize",
+    "recognise",
+    "surrender",
+];
+
 /// The window of [`ScopeRules::narrow`]: at most this many content words are marked.
 pub const NARROW_WINDOW: usize = 4;
 
@@ -66,6 +104,9 @@ pub struct ScopeRules {
     pub content_words_only: bool,
     /// Cues that open a refusal scope (prefix [`REFUSAL_PREFIX`]) instead of a negation scope.
     pub refusal_cues: Vec<String>,
+    /// Words that turn the negation scope they are met in into a refusal scope, from themselves
+    /// on ("not negotiate" is `REFUSE_negoti`); empty: none do.
+    pub agreement_words: Vec<String>,
 }
 
 impl ScopeRules {
@@ -82,6 +123,16 @@ impl ScopeRules {
             window: Some(NARROW_WINDOW),
             content_words_only: true,
             refusal_cues: REFUSAL_CUES.iter().map(|s| s.to_string()).collect(),
+            agreement_words: Vec::new(),
+        }
+    }
+
+    /// [`ScopeRules::narrow`], and a negated verb of agreement ([`AGREEMENT_WORDS`]) read as a
+    /// refusal: "would not negotiate" like "refused to negotiate".
+    pub fn narrow_refusals() -> Self {
+        Self {
+            agreement_words: AGREEMENT_WORDS.iter().map(|s| s.to_string()).collect(),
+            ..Self::narrow()
         }
     }
 

@@ -39,20 +39,32 @@ impl NgramRange {
 
     /// Calls `emit` with every n-gram of `units`, shortest n first, joined in `buffer`.
     pub fn for_each<F: FnMut(&str)>(&self, units: &[String], buffer: &mut String, emit: F) {
-        self.for_each_from(units, 0, buffer, emit);
+        self.for_each_from(units, None, 0, buffer, emit);
     }
 
     /// Calls `emit` with every n-gram of `units` that ends at or after `units[first]`, shortest n
     /// first: the n-grams of a batch whose first `first` units were carried over from the one
-    /// before (where the n-grams ending among them were emitted).
-    pub fn for_each_from<F: FnMut(&str)>(&self, units: &[String], first: usize, buffer: &mut String, mut emit: F) {
+    /// before (where the n-grams ending among them were emitted). With `function_units` (one flag
+    /// per unit), n-grams longer than one made only of flagged units are left out.
+    pub fn for_each_from<F: FnMut(&str)>(
+        &self,
+        units: &[String],
+        function_units: Option<&[bool]>,
+        first: usize,
+        buffer: &mut String,
+        mut emit: F,
+    ) {
         // No n-gram is longer than the units (a range read from a damaged file may be huge).
         for n in self.min..=self.max.min(units.len()) {
             if n == 1 {
                 units.iter().skip(first).for_each(|unit| emit(unit));
                 continue;
             }
-            for window in units[(first + 1).saturating_sub(n)..].windows(n) {
+            let start = (first + 1).saturating_sub(n);
+            for (offset, window) in units[start..].windows(n).enumerate() {
+                if function_units.is_some_and(|flags| flags[start + offset..start + offset + n].iter().all(|&f| f)) {
+                    continue;
+                }
                 buffer.clear();
                 for (i, unit) in window.iter().enumerate() {
                     if i > 0 {

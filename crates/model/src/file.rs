@@ -3,7 +3,7 @@
 //! ```text
 //! offset  size  field
 //! 0       8     magic "STNCMODL"
-//! 8       4     format version (u32, little endian): 1, or 2 (calibration, negation scope)
+//! 8       4     format version (u32, little endian): 1, 2 or 3 (below)
 //! 12      1     form: 0 compact (prediction only), 1 full (with term statistics)
 //! 13      8     payload length in bytes (u64, little endian)
 //! 21      4     CRC-32 (IEEE) of the payload (u32, little endian)
@@ -12,8 +12,9 @@
 //!
 //! Versions: format 1 is the model without calibration and with the classic negation scope;
 //! format 2 appends, after format 1's payload, the [`Calibration`] (optional) and the negation
-//! [`ScopeRules`]. A model that needs neither is still written as format 1, so that older
-//! versions of stance read it; any other is written as format 2. Both load.
+//! [`ScopeRules`] as they were before agreement words existed; format 3 appends the calibration,
+//! the whole scope rules and the [`FunctionWordNgrams`] setting. A model is written in the oldest
+//! format that holds it, so that older versions of stance read what they can; all three load.
 //!
 //! postcard was chosen for load speed and size: a compact, non-self-describing binary encoding
 //! decoded straight into the model's structs, with no parsing of field names (a JSON export,
@@ -31,7 +32,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use stance_features::negation::ScopeRules;
-use stance_features::{Featurizer, FeaturizerParts};
+use stance_features::{Featurizer, FeaturizerParts, FunctionWordNgrams};
 
 use crate::calibration::Calibration;
 use crate::classifier::{Classifier, TrainingMetadata};
@@ -42,9 +43,12 @@ use crate::ModelError;
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"STNCMODL";
 /// The newest format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The format version of a model without calibration and with the classic negation scope.
 const PLAIN_VERSION: u32 = 1;
+/// The format version of a model whose scope rules have no agreement words and whose function-word
+/// n-grams are kept.
+const SCOPE_VERSION: u32 = 2;
 const HEADER_LEN: usize = 25;
 
 /// Which form of a model is written.
@@ -65,11 +69,41 @@ struct Payload {
     statistics: Option<StatisticsTable>,
 }
 
-/// What format 2 appends to format 1's payload: the calibration and the negation scope rules.
+/// What format 3 appends to format 1's payload: the calibration, the negation scope rules and
+/// whether n-grams of function words are kept.
 #[derive(Deserialize)]
 struct Extensions {
     calibration: Option<Calibration>,
     negation_scope: ScopeRules,
+    function_word_ngrams: FunctionWordNgrams,
+}
+
+/// What format 2 appends: the calibration and the scope rules without agreement words.
+#[derive(Deserialize)]
+struct ScopeExtensions {
+    calibration: Option<Calibration>,
+    negation_scope: ScopeRulesOfFormat2,
+}
+
+/// [`ScopeRules`] as format 2 stores them (its fields, in order, before agreement words).
+#[derive(Serialize, Deserialize)]
+struct ScopeRulesOfFormat2 {
+    enders: Vec<String>,
+    window: Option<usize>,
+    content_words_only: bool,
+    refusal_cues: Vec<String>,
+}
+
+impl From<ScopeRulesOfFormat2> for ScopeRules {
+    fn from(rules: ScopeRulesOfFormat2) -> Self {
+        Self {
+            enders: rules.enders,
+            window: rules.window,
+            content_words_only: rules.content_words_only,
+            refusal_cues: rules.refusal_cues,
+            agreement_words: Vec::new(),
+        }
+    }
 }
 
 /// [`Extensions`] as written, borrowed from the classifier.
@@ -77,6 +111,14 @@ struct Extensions {
 struct ExtensionsRef<'a> {
     calibration: Option<&'a Calibration>,
     negation_scope: &'a ScopeRules,
+    function_word_ngrams: FunctionWordNgrams,
+}
+
+/// [`ScopeExtensions`] as written.
+#[derive(Serialize)]
+struct ScopeExtensionsRef<'a> {
+    calibration: Option<&'a Calibration>,
+    negation_scope: ScopeRulesOfFormat2,
 }
 
 /// The payload as written: the same fields, borrowed from the classifier (no copy of the model).
@@ -108,15 +150,33 @@ impl<'a> PayloadRef<'a> {
     }
 }
 
-impl<'a> ExtensionsRef<'a> {
-    /// The extensions of `classifier`, or `None` when it needs none (format 1).
-    fn new(classifier: &'a Classifier) -> Option<Self> {
-        let negation_scope = &classifier.featurizer().config().analyzer.negation.scope;
-        (classifier.calibration().is_some() || !negation_scope.is_clause()).then_some(Self {
-            calibration: classifier.calibration(),
+/// The format version of `classifier`'s file and the bytes appended after format 1's payload.
+fn extensions(classifier: &Classifier) -> Result<(u32, Vec<u8>), postcard::Error> {
+    let analyzer = &classifier.featurizer().config().analyzer;
+    let negation_scope = &analyzer.negation.scope;
+    let calibration = classifier.calibration();
+    let function_word_ngrams = analyzer.function_word_ngrams;
+    if !negation_scope.agreement_words.is_empty() || function_word_ngrams != FunctionWordNgrams::Keep {
+        let extensions = ExtensionsRef {
+            calibration,
             negation_scope,
-        })
+            function_word_ngrams,
+        };
+        return Ok((FORMAT_VERSION, postcard::to_allocvec(&extensions)?));
     }
+    if calibration.is_some() || !negation_scope.is_clause() {
+        let extensions = ScopeExtensionsRef {
+            calibration,
+            negation_scope: ScopeRulesOfFormat2 {
+                enders: negation_scope.enders.clone(),
+                window: negation_scope.window,
+                content_words_only: negation_scope.content_words_only,
+                refusal_cues: negation_scope.refusal_cues.clone(),
+            },
+        };
+        return Ok((SCOPE_VERSION, postcard::to_allocvec(&extensions)?));
+    }
+    Ok((PLAIN_VERSION, Vec::new()))
 }
 
 impl Classifier {
@@ -125,17 +185,10 @@ impl Classifier {
         let payload = PayloadRef::new(self, form)?;
         let encoding = |e: postcard::Error| ModelError::Unsupported(format!("the model cannot be encoded: {e}"));
         let mut body = postcard::to_allocvec(&payload).map_err(encoding)?;
-        let extensions = ExtensionsRef::new(self);
-        if let Some(extensions) = &extensions {
-            body.extend(postcard::to_allocvec(extensions).map_err(encoding)?);
-        }
+        let (version, extensions) = extensions(self).map_err(encoding)?;
+        body.extend(extensions);
         let mut bytes = Vec::with_capacity(HEADER_LEN + body.len());
         bytes.extend_from_slice(MAGIC);
-        let version = if extensions.is_some() {
-            FORMAT_VERSION
-        } else {
-            PLAIN_VERSION
-        };
         bytes.extend_from_slice(&version.to_le_bytes());
         bytes.push(u8::from(form == ModelForm::Full));
         bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
@@ -191,19 +244,25 @@ impl Classifier {
         }
         let undecodable = |e: postcard::Error| corrupt(format!("undecodable content: {e}"));
         let (mut payload, rest): (Payload, &[u8]) = postcard::take_from_bytes(body).map_err(undecodable)?;
-        let calibration = if version == PLAIN_VERSION {
-            if !rest.is_empty() {
-                return Err(corrupt(format!("{} bytes after the content", rest.len())));
+        let analyzer = &mut payload.featurizer.config.analyzer;
+        let (calibration, rest) = match version {
+            PLAIN_VERSION => (None, rest),
+            SCOPE_VERSION => {
+                let (extensions, rest): (ScopeExtensions, &[u8]) =
+                    postcard::take_from_bytes(rest).map_err(undecodable)?;
+                analyzer.negation.scope = extensions.negation_scope.into();
+                (extensions.calibration, rest)
             }
-            None
-        } else {
-            let (extensions, rest): (Extensions, &[u8]) = postcard::take_from_bytes(rest).map_err(undecodable)?;
-            if !rest.is_empty() {
-                return Err(corrupt(format!("{} bytes after the content", rest.len())));
+            _ => {
+                let (extensions, rest): (Extensions, &[u8]) = postcard::take_from_bytes(rest).map_err(undecodable)?;
+                analyzer.negation.scope = extensions.negation_scope;
+                analyzer.function_word_ngrams = extensions.function_word_ngrams;
+                (extensions.calibration, rest)
             }
-            payload.featurizer.config.analyzer.negation.scope = extensions.negation_scope;
-            extensions.calibration
         };
+        if !rest.is_empty() {
+            return Err(corrupt(format!("{} bytes after the content", rest.len())));
+        }
         if (form == 1) != payload.statistics.is_some() || form > 1 {
             return Err(corrupt(format!("form byte {form} does not match the content")));
         }
@@ -239,8 +298,9 @@ impl Classifier {
         let json_error = |e: serde_json::Error| ModelError::Unsupported(e.to_string());
         let mut json = serde_json::to_value(&payload).map_err(json_error)?;
         json["calibration"] = serde_json::to_value(self.calibration()).map_err(json_error)?;
-        json["negation_scope"] =
-            serde_json::to_value(&self.featurizer().config().analyzer.negation.scope).map_err(json_error)?;
+        let analyzer = &self.featurizer().config().analyzer;
+        json["negation_scope"] = serde_json::to_value(&analyzer.negation.scope).map_err(json_error)?;
+        json["function_word_ngrams"] = serde_json::to_value(analyzer.function_word_ngrams).map_err(json_error)?;
         serde_json::to_string_pretty(&json).map_err(json_error)
     }
 }

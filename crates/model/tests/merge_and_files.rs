@@ -223,21 +223,27 @@ fn a_failed_save_leaves_nothing_behind() {
 }
 
 /// A model with narrow negation scopes is written as format 2 and reads back with them; the
-/// same model with the classic scopes stays format 1 (what older versions of stance read).
+/// same model with the classic scopes stays format 1 (what older versions of stance read); with
+/// agreement words or dropped function-word n-grams, format 3.
 #[test]
 fn negation_scope_rules_travel_with_the_model() {
     use stance_features::negation::ScopeRules;
+    use stance_features::FunctionWordNgrams;
     let documents = [
         ("The rebels rejected the talks and vowed to fight.", "military"),
         ("Envoys resumed the talks in Geneva.", "negotiation"),
-        ("The museum reopened on Monday.", "neutral"),
+        ("The museum said it would reopen on Monday.", "neutral"),
     ];
     let params = NaiveBayesParams::new().check().unwrap();
     let mut config = FeatureConfig::default();
     let classic = Classifier::train(config.clone(), &params, &documents).unwrap();
     config.analyzer.negation.scope = ScopeRules::narrow();
-    let narrow = Classifier::train(config, &params, &documents).unwrap();
-    for (model, version) in [(&classic, 1u32), (&narrow, 2)] {
+    let narrow = Classifier::train(config.clone(), &params, &documents).unwrap();
+    config.analyzer.negation.scope = ScopeRules::narrow_refusals();
+    let refusals = Classifier::train(config.clone(), &params, &documents).unwrap();
+    config.analyzer.function_word_ngrams = FunctionWordNgrams::Drop;
+    let dropped = Classifier::train(config, &params, &documents).unwrap();
+    for (model, version) in [(&classic, 1u32), (&narrow, 2), (&refusals, 3), (&dropped, 3)] {
         let bytes = model.to_bytes(ModelForm::Full).unwrap();
         assert_eq!(bytes[8..12], version.to_le_bytes());
         let back = Classifier::from_bytes(&bytes, std::path::Path::new("m.model")).unwrap();
@@ -246,8 +252,15 @@ fn negation_scope_rules_travel_with_the_model() {
             back.featurizer().config().analyzer.negation.scope,
             model.featurizer().config().analyzer.negation.scope
         );
+        assert_eq!(
+            back.featurizer().config().analyzer.function_word_ngrams,
+            model.featurizer().config().analyzer.function_word_ngrams
+        );
         assert_eq!(back.to_bytes(ModelForm::Full).unwrap(), bytes);
     }
+    assert!(dropped.featurizer().vocabulary().column("the museum").is_some());
+    assert!(dropped.featurizer().vocabulary().column("it would").is_none());
+    assert!(classic.featurizer().vocabulary().column("it would").is_some());
     assert!(narrow.featurizer().vocabulary().column("REFUSE_talk").is_some());
     assert!(classic.featurizer().vocabulary().column("REFUSE_talk").is_none());
 }
