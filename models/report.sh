@@ -19,14 +19,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 flags() { sed 's/#.*//' "models/$1" | xargs; }
 
-STANCE_GRID='ngrams=1..1,1..2,1..3;alpha=0.1,0.3,0.5,1;weighting=count,binary;variant=multinomial,complement;negation=on,off;stem=english,none'
-SENTIMENT_GRID='ngrams=1..1,1..2,1..3;alpha=0.1,0.3,0.5,1;weighting=count,binary;variant=multinomial,complement;negation=on,off;priors=learned,uniform'
+STANCE_GRID='ngrams=1..2,1..3;alpha=0.05,0.15,0.3,1;weighting=count,binary;variant=multinomial,complement;negation_scope=narrow,narrow-refusals;function_word_ngrams=keep,drop'
+SENTIMENT_GRID='ngrams=1..2,1..3;alpha=0.05,0.1,0.3,1;weighting=count,binary;variant=multinomial,complement;function_word_ngrams=keep,drop;priors=learned,uniform'
 declare -A GRID=([stance]="$STANCE_GRID" [sentiment]="$SENTIMENT_GRID")
 
 if [ "${1:-}" = "--search" ]; then
   for task in stance sentiment; do
+    read -r -a written <<< "$(flags "$task.data")"
+    also=()
+    for file in "${written[@]}"; do also+=(--train-also "$file"); done
     "$stance" tune "datasets/real/$task/train.tsv" --texts "$texts" --group-by year --folds 5 --seed 42 \
-      --train-also "datasets/$task/train.tsv" --grid "${GRID[$task]}" --quiet > "models/search/$task.txt"
+      "${also[@]}" --grid "${GRID[$task]}" --quiet > "models/search/$task.txt"
   done
   "$stance" tune datasets/real/sentiment/train.tsv --texts "$texts" --group-by year --folds 5 --seed 42 \
     --grid "$SENTIMENT_GRID" --quiet > models/search/sentiment-real-only.txt
@@ -68,7 +71,7 @@ section() {
   echo "### The search"
   echo
   echo "\`stance tune datasets/real/$task/train.tsv --texts POOL --group-by year --folds 5 --seed 42"
-  echo "--train-also datasets/$task/train.tsv --grid '${GRID[$task]}'\`: top 10 of"
+  echo "--train-also <each file of models/$task.data> --grid '${GRID[$task]}'\`: top 10 of"
   echo "$(grep -c '^ *[0-9]' "models/search/$task.txt") settings (the whole ranking: \`models/search/$task.txt\`)."
   echo
   echo '```'
