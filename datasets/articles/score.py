@@ -10,7 +10,9 @@ datasets/articles/labels.tsv:
 - attribution: the labels name speakers by character offsets into the article (`START-END`),
   resolved here against the article's text (a few are short keys the article never spells); a
   predicted speaker matches a labeled one of the same article when a name or an alias of one
-  equals a name or an alias of the other (lowercase, letters and spaces only);
+  equals a name or an alias of the other, or ends it with two words or more (a title before the
+  name: `Rick Perry` matches `Texas Gov. Rick Perry`); names are compared lowercase, letters and
+  spaces only, without a leading article or number word (`The Pentagon` is `Pentagon`);
   precision = matched predicted speakers / predicted, recall = matched labeled / labeled;
 - speaker stance on the matched pairs: accuracy, macro-F1 over the labels present, and the
   all-`neutral` baseline beside them;
@@ -31,12 +33,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+LEADING = {"the", "a", "an", "one", "several", "some", "two", "three", "multiple"}
+
+
 def norm(name):
-    return re.sub(r"[^a-z ]", "", name.lower()).strip()
+    """Lowercase letters and single spaces, without a leading article or number word."""
+    words = re.sub(r"[^a-z ]", "", name.lower()).split()
+    while words and words[0] in LEADING:
+        words = words[1:]
+    return " ".join(words)
 
 
 def names(name, aliases):
     return {norm(name)} | {norm(a) for a in aliases if norm(a)}
+
+
+def same(ours, theirs):
+    """Two sets of names name one speaker: a name in common, or a name of two words or more that
+    ends the other's (`rick perry` in `texas gov rick perry`: a title before the name)."""
+    for a in ours:
+        for b in theirs:
+            if not a or not b:
+                continue
+            short, long = sorted((a.split(), b.split()), key=len)
+            if short == long or (len(short) >= 2 and long[-len(short):] == short):
+                return True
+    return False
 
 
 def resolve(key, text):
@@ -96,7 +118,7 @@ def main():
             aliases = [resolve(a, text) for a in g["aliases"].split("|") if a.strip()]
             g_names = names(resolve(g["speaker"], text), aliases)
             for i, s in enumerate(speakers):
-                if i not in used and g_names & names(s["name"], s["aliases"]):
+                if i not in used and same(g_names, names(s["name"], s["aliases"])):
                     used.add(i)
                     matched += 1
                     pairs.append((g["stance"], s["stance"]))

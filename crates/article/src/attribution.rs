@@ -18,10 +18,13 @@
 //! speaker, and a quotation with no attribution of its own continues the speaker of the sentence
 //! just before it (a person, a quotation, or a sentence ending in `:`).
 //!
-//! When in doubt there is no speaker: an unnamed source (`officials said`, `a commander said`),
-//! an ambiguous surname, a role two people hold, or a sentence-initial word never seen
-//! capitalized elsewhere (`Witnesses said`) all give `None`, and block quote carry-over and
-//! pronoun look-back through that sentence.
+//! Unnamed sources known by a description are speakers under that description: a group
+//! (`U.S. officials said`, `according to witnesses`) or one person (`a Kurdish official said`,
+//! whom a later `he` may refer to); the same description later is the same speaker.
+//!
+//! When in doubt there is no speaker: an undescribed source (`they said`), an ambiguous surname,
+//! a role two people hold, or a sentence-initial word never seen capitalized elsewhere all give
+//! `None`, and block quote carry-over and pronoun look-back through that sentence.
 //!
 //! ```
 //! use stance_article::attribution::attribute;
@@ -297,6 +300,7 @@ impl Reader<'_> {
                 self.registry.add_alias(id, surface);
                 Some((id, Via::Role))
             }
+            Mention::Group { name, person, .. } => Some((self.registry.resolve_group(name, *person, at), Via::Name)),
             Mention::Pronoun => self.antecedent(i).map(|id| (id, Via::Pronoun)),
             Mention::Unknown => None,
         }
@@ -460,6 +464,8 @@ mod tests {
                     “We will not stop,” he said.";
         assert_eq!(speakers(text)[2], Some("Mira Osk".to_string()));
         let text = "Gen. Mira Osk inspected the front. A commander said the lines held. “We stay,” he said.";
+        assert_eq!(speakers(text)[2], Some("commander".to_string()));
+        let text = "Gen. Mira Osk inspected the front. On Monday they said the lines held. “We stay,” he said.";
         assert_eq!(speakers(text)[2], None);
     }
 
@@ -485,7 +491,11 @@ mod tests {
 
     #[test]
     fn sentence_initial_words_need_to_be_names() {
-        assert_eq!(speakers("Witnesses said the town fell."), [None]);
+        assert_eq!(
+            speakers("Witnesses said the town fell."),
+            [Some("Witnesses".to_string())]
+        );
+        assert_eq!(speakers("Yesterday said the town fell."), [None]);
         let text = "Aid reached Dastan. Dastan said it was grateful.";
         assert_eq!(speakers(text)[1], Some("Dastan".to_string()));
     }

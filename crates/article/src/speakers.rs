@@ -1,14 +1,14 @@
 //! The stance each speaker pushes across the article.
 //!
-//! A probability-weighted vote over the speaker's sentences whose label is not neutral: each
-//! such sentence adds its (calibrated) probability of every non-neutral label to that label's
-//! score. The stance is the label with the highest score (ties in label order), the confidence
-//! its share of all scores. A speaker with only neutral sentences is neutral, with the mean
-//! neutral probability of those sentences as confidence.
+//! A probability-weighted vote over all the speaker's sentences, neutral ones included: each
+//! sentence adds its (calibrated) probability of every label to that label's score, so three
+//! neutral sentences and one misread sentence make a neutral speaker. The stance is the label
+//! with the highest score (ties in label order), the confidence its share of all scores (the
+//! mean probability of that label over the speaker's sentences).
 //!
-//! A speaker never leans on weak evidence: when the winning label's score is below
-//! [`AnalysisOptions::lean_evidence`] (0.75: one confident sentence, or two hesitant ones), the
-//! speaker is neutral, the vote kept for people to see (speakers are never `uncertain`).
+//! A speaker never leans on weak evidence: when a label other than neutral wins with a score
+//! below [`AnalysisOptions::lean_evidence`], the speaker is neutral, the vote kept for people to
+//! see (speakers are never `uncertain`).
 
 use std::collections::BTreeMap;
 
@@ -33,7 +33,7 @@ pub struct SpeakerStance {
     pub stance: String,
     /// How clearly: the winning label's share of the vote, in `[0, 1]`.
     pub confidence: f64,
-    /// The vote: summed probability per non-neutral label (empty for a neutral speaker).
+    /// The vote: summed probability per label over the speaker's sentences.
     pub votes: BTreeMap<String, f64>,
     /// The indices of their sentences.
     pub sentences: Vec<usize>,
@@ -47,18 +47,11 @@ pub(crate) struct Vote {
     pub votes: BTreeMap<String, f64>,
 }
 
-/// Votes over `judgements`; `neutral` is the label that does not count.
+/// Votes over `judgements` (every label counts); `neutral` wins when there is nothing to vote.
 pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neutral: &str) -> Vote {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
-    let mut neutral_probability = 0.0;
-    let mut neutral_count = 0usize;
     for judgement in judgements {
-        if judgement.label == neutral {
-            neutral_probability += judgement.probability;
-            neutral_count += 1;
-            continue;
-        }
-        for (label, p) in judgement.probabilities.iter().filter(|(l, _)| *l != neutral) {
+        for (label, p) in &judgement.probabilities {
             *votes.entry(label.clone()).or_default() += p;
         }
     }
@@ -77,12 +70,8 @@ pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neut
         },
         _ => Vote {
             label: neutral.to_string(),
-            confidence: if neutral_count == 0 {
-                0.0
-            } else {
-                neutral_probability / neutral_count as f64
-            },
-            votes: BTreeMap::new(),
+            confidence: 0.0,
+            votes,
         },
     }
 }
@@ -137,27 +126,32 @@ mod tests {
     }
 
     #[test]
-    fn non_neutral_sentences_vote_with_their_probabilities() {
+    fn every_sentence_votes_with_its_probabilities() {
         let sentences = [
             judgement("military", 0.8, 0.1),
             judgement("negotiation", 0.3, 0.6),
-            judgement("neutral", 0.0, 0.9),
+            judgement("neutral", 0.0, 0.1),
             judgement("military", 0.7, 0.2),
         ];
         let vote = vote(&sentences, "neutral");
         assert_eq!(vote.label, "military");
         assert!((vote.votes["military"] - 1.8).abs() < 1e-12);
-        assert!((vote.votes["negotiation"] - 0.9).abs() < 1e-12);
-        assert!((vote.confidence - 1.8 / 2.7).abs() < 1e-12);
+        assert!((vote.votes["negotiation"] - 1.0).abs() < 1e-12);
+        assert!((vote.votes["neutral"] - 1.2).abs() < 1e-12);
+        assert!((vote.confidence - 1.8 / 4.0).abs() < 1e-12);
     }
 
     #[test]
-    fn only_neutral_sentences_make_a_neutral_speaker() {
-        let sentences = [judgement("neutral", 0.1, 0.1), judgement("neutral", 0.3, 0.1)];
+    fn neutral_sentences_outvote_one_misread_sentence() {
+        let sentences = [
+            judgement("neutral", 0.1, 0.1),
+            judgement("neutral", 0.3, 0.1),
+            judgement("neutral", 0.2, 0.0),
+            judgement("military", 0.95, 0.0),
+        ];
         let vote = vote(&sentences, "neutral");
         assert_eq!(vote.label, "neutral");
-        assert!((vote.confidence - 0.7).abs() < 1e-12);
-        assert!(vote.votes.is_empty());
+        assert!((vote.confidence - (0.8 + 0.6 + 0.8 + 0.05) / 4.0).abs() < 1e-12);
     }
 
     #[test]
@@ -172,7 +166,7 @@ mod tests {
         let judgements = [
             judgement("military", 0.5, 0.2),
             judgement("military", 0.9, 0.05),
-            judgement("military", 0.4, 0.3),
+            judgement("military", 0.45, 0.3),
         ];
         let options = AnalysisOptions::default();
         let stances = speaker_stances(
@@ -181,7 +175,7 @@ mod tests {
             &options,
         );
         // One hesitant sentence (0.5) is weak evidence; one confident sentence (0.9) is not;
-        // two hesitant ones (0.5 + 0.4) are not either.
+        // two hesitant ones (0.5 + 0.45) are not either.
         let labels: Vec<&str> = stances.iter().map(|s| s.stance.as_str()).collect();
         assert_eq!(labels, ["neutral", "military", "military"]);
         assert!(!stances[0].votes.is_empty(), "the vote stays visible");

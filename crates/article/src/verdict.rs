@@ -26,8 +26,8 @@ pub struct ArticleVerdict {
     /// The aggregate probability of every sentiment label.
     pub sentiment_probabilities: BTreeMap<String, f64>,
     /// Whether the article pushes two different approaches: two speakers who each push a
-    /// different non-neutral stance (a majority of their vote, over at least two of their
-    /// sentences that take a side; see [`AnalysisOptions`]), or at least [`AnalysisOptions::mixed_share`] of the
+    /// different non-neutral stance (a majority of their votes that take a side, over at least two
+    /// of their sentences that take a side; see [`AnalysisOptions`]), or at least [`AnalysisOptions::mixed_share`] of the
     /// confident sentences for each of two non-neutral stances.
     pub mixed: bool,
     /// The share of sentences predicted with each stance label.
@@ -95,9 +95,14 @@ pub(crate) fn aggregate(
 pub(crate) fn is_mixed(stance: &[Judgement], speakers: &[SpeakerStance], options: &AnalysisOptions) -> bool {
     let neutral = options.neutral_label.as_str();
     let takes_side = |i: &usize| stance.get(*i).is_some_and(|j| j.label != neutral);
+    // How clearly a speaker leans: their stance's share of the votes that take a side.
+    let side_share = |s: &SpeakerStance| {
+        let sides: f64 = s.votes.iter().filter(|(l, _)| *l != neutral).map(|(_, v)| v).sum();
+        s.votes.get(&s.stance).map_or(0.0, |v| v / sides)
+    };
     let pushing: Vec<&str> = speakers
         .iter()
-        .filter(|s| s.stance != neutral && s.confidence > options.speaker_majority)
+        .filter(|s| s.stance != neutral && side_share(s) > options.speaker_majority)
         .filter(|s| s.sentences.iter().filter(|i| takes_side(i)).count() >= options.speaker_sentences)
         .map(|s| s.stance.as_str())
         .collect();
@@ -146,7 +151,12 @@ mod tests {
         ["military", "negotiation", "neutral"].map(String::from).to_vec()
     }
 
+    /// A speaker whose stance takes `confidence` of the votes that take a side.
     fn speaker(stance: &str, confidence: f64, sentences: &[usize]) -> SpeakerStance {
+        let other = if stance == "military" { "negotiation" } else { "military" };
+        let votes = [(stance.to_string(), confidence), (other.to_string(), 1.0 - confidence)]
+            .into_iter()
+            .collect();
         SpeakerStance {
             name: "X".into(),
             kind: SpeakerKind::Person,
@@ -154,7 +164,7 @@ mod tests {
             roles: vec![],
             stance: stance.into(),
             confidence,
-            votes: BTreeMap::new(),
+            votes,
             sentences: sentences.to_vec(),
         }
     }

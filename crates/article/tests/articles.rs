@@ -92,8 +92,18 @@ fn standoff_speakers_follow_names_pronouns_quotes_and_roles() {
 }
 
 #[test]
-fn unnamed_sources_and_shared_surnames_give_no_speaker() {
-    assert_eq!(speakers_by_sentence(common::UNNAMED), [None, None, None, None, None]);
+fn unnamed_sources_speak_by_description_and_shared_surnames_give_no_speaker() {
+    let names = speakers_by_sentence(common::UNNAMED);
+    assert_eq!(
+        names,
+        [
+            Some("Officials".to_string()),
+            Some("rebel spokesman".to_string()),
+            Some("rebel spokesman".to_string()),
+            None,
+            None
+        ]
+    );
 }
 
 #[test]

@@ -82,6 +82,13 @@ const VERBS: &[(&str, &[&str], bool)] = &[
     ("believe", &["believe", "believes", "believed"], false),
     ("appeal", &["appeal", "appeals", "appealed", "appealing"], false),
     ("predict", &["predict", "predicts", "predicted"], true),
+    ("tweet", &["tweet", "tweets", "tweeted", "tweeting"], true),
+    ("post", &["posted"], false),
+    ("allege", &["allege", "alleges", "alleged"], false),
+    ("maintain", &["maintains", "maintained"], true),
+    ("contend", &["contend", "contends", "contended"], true),
+    ("concede", &["concede", "concedes", "conceded"], true),
+    ("express", &["expressed"], false),
 ];
 
 /// The reporting verb `word` is a form of, if any (lowercase forms only: a capitalized `Says` in
@@ -691,6 +698,67 @@ pub(super) fn is_definite(word: &str) -> bool {
 /// Indefinite determiners (`a spokesman said`): someone unnamed.
 pub(super) fn is_indefinite(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "a" | "an" | "one" | "another" | "some")
+}
+
+/// Plural or collective nouns of unnamed sources that speak as a group (`U.S. officials said`,
+/// `witnesses said`, `according to Kurdish sources`), and institutions named by description (`the
+/// Iraqi government said`).
+const GROUP_NOUNS: &[&str] = &[
+    "officials",
+    "sources",
+    "witnesses",
+    "activists",
+    "residents",
+    "analysts",
+    "experts",
+    "diplomats",
+    "medics",
+    "doctors",
+    "authorities",
+    "militants",
+    "rebels",
+    "insurgents",
+    "protesters",
+    "fighters",
+    "correspondents",
+    "supporters",
+    "lawmakers",
+    "officers",
+    "police",
+    "spokesmen",
+    "commanders",
+    "leaders",
+    "villagers",
+    "survivors",
+    "relatives",
+    "family",
+    "government",
+    "ministry",
+    "department",
+    "administration",
+    "army",
+    "military",
+    "embassy",
+    "command",
+    "council",
+    "parliament",
+    "cabinet",
+    "presidency",
+    "regime",
+    "forces",
+];
+
+/// Whether `word` (lowercase) names an unnamed group of sources.
+pub(super) fn is_group_noun(word: &str) -> bool {
+    GROUP_NOUNS.contains(&word)
+}
+
+/// Quantifiers that may open a group or an unnamed source (`several officials`).
+pub(super) fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "several" | "many" | "some" | "other" | "two" | "three" | "four" | "multiple" | "most" | "few"
+    )
 }
 
 /// Third-person singular pronouns that refer back to a person.

@@ -1,13 +1,15 @@
 //! Finding who a sentence attributes its content to: `X said`, `said X`, `X, the minister,
 //! argued that`, `X has reportedly declared`, `according to X`, `quoted X as saying`, `the
 //! president said`, `he said`, and, inside a quotation that reports speech itself, a subject at
-//! the start of the quotation (`“The adviser said ...,” notes ...`).
+//! the start of the quotation (`“The adviser said ...,” notes ...`). Unnamed sources that speak
+//! as a group (`U.S. officials said`, `according to witnesses`) or as one described person (`a
+//! Kurdish official said`) are mentions of their own, named by their description.
 //!
 //! The patterns only read the sentence; what a mention refers to is decided elsewhere.
 
 use super::gazetteer::{
-    is_between, is_definite, is_indefinite, is_particle, is_passive_auxiliary, is_person_pronoun, is_preposition,
-    is_subordinator, reporting_verb, role_noun, title_role,
+    is_between, is_definite, is_group_noun, is_indefinite, is_particle, is_passive_auxiliary, is_person_pronoun,
+    is_preposition, is_quantifier, is_subordinator, reporting_verb, role_noun, title_role,
 };
 use super::names::{after_the, leading_non_names, parse_appositive, parse_run, Parsed, ParsedName, Role};
 use super::tokens::Token;
@@ -27,9 +29,19 @@ pub(super) enum Mention {
         /// Where it lies in the article.
         span: Span,
     },
+    /// An unnamed source known by its description: a group (`U.S. officials`, `witnesses`) or
+    /// one described person (`a Kurdish official`).
+    Group {
+        /// The description without its determiner (`U.S. officials`, `Kurdish official`).
+        name: String,
+        /// One person (`a Kurdish official`) rather than a group.
+        person: bool,
+        /// Where it lies in the article.
+        span: Span,
+    },
     /// `he` or `she`.
     Pronoun,
-    /// Someone unnamed (`officials said`, `a commander said`, `they said`).
+    /// Someone unnamed and undescribed (`they said`, `a commander said` in a subordinate clause).
     Unknown,
 }
 
@@ -38,7 +50,7 @@ impl Mention {
     pub fn span(&self) -> Option<Span> {
         match self {
             Mention::Name(name) => Some(name.span),
-            Mention::Role { span, .. } => Some(*span),
+            Mention::Role { span, .. } | Mention::Group { span, .. } => Some(*span),
             Mention::Pronoun | Mention::Unknown => None,
         }
     }
@@ -60,8 +72,12 @@ pub(super) fn find(article: &str, tokens: &[Token]) -> Mentions {
     Mentions { outer, inner }
 }
 
-/// `according to X`, `quoted X as saying`, `X was quoted as saying`.
+/// `according to X`, `quoted X as saying`, `X was quoted as saying`, and the signature of an
+/// embedded post (`... — Lina Ferro (@linaferro) May 4, 2015`).
 fn explicit(article: &str, tokens: &[Token]) -> Option<Mention> {
+    if let Some(mention) = post_signature(article, tokens) {
+        return Some(mention);
+    }
     for (i, token) in tokens.iter().enumerate() {
         if token.quoted || !token.word {
             continue;
@@ -85,6 +101,24 @@ fn explicit(article: &str, tokens: &[Token]) -> Option<Mention> {
         }
     }
     None
+}
+
+/// The author of an embedded social-media post, from its signature: a dash, the author's name,
+/// then `(@handle)`.
+fn post_signature(article: &str, tokens: &[Token]) -> Option<Mention> {
+    let handle = tokens
+        .windows(3)
+        .position(|w| w[0].is("(") && w[1].is("@") && w[2].word)?;
+    let dash = tokens[..handle].iter().rposition(|t| matches!(t.text, "—" | "–"))?;
+    if dash + 1 >= handle || handle - dash > 7 || !tokens[dash + 1..handle].iter().all(|t| t.word) {
+        return None;
+    }
+    if tokens[dash + 1..handle].iter().all(Token::is_capitalized) {
+        if let Some((mention, _)) = name_right(article, tokens, dash + 1) {
+            return Some(mention);
+        }
+    }
+    Some(group(article, tokens, dash + 1, handle - 1))
 }
 
 fn as_saying(tokens: &[Token], at: usize) -> bool {
@@ -180,6 +214,10 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
         let subordinate = end >= 2 && tokens[end - 2].word && is_subordinator(tokens[end - 2].text);
         return (!subordinate).then_some((Mention::Pronoun, end - 1));
     }
+    if last.word && is_group_noun(&last.text.to_lowercase()) {
+        return (!after_appositive && !in_subordinate_clause(tokens, end - 1))
+            .then(|| group_left(article, tokens, end - 1));
+    }
     if last.is_lowercase() {
         if let Some(head) = role_noun(last.text) {
             return role_left(article, tokens, end - 1, head);
@@ -211,6 +249,65 @@ fn in_subordinate_clause(tokens: &[Token], start: usize) -> bool {
         .any(|t| is_subordinator(t.text))
 }
 
+/// A group of unnamed sources whose noun is at `head`, with the modifiers before it (`senior U.S.
+/// defense officials`), and the index of its first token (a quantifier such as `several` included).
+fn group_left(article: &str, tokens: &[Token], head: usize) -> (Mention, usize) {
+    let mut start = head;
+    while start > 0 && head - start < 4 {
+        let token = tokens[start - 1];
+        let modifier = token.word
+            && token.quoted == tokens[head].quoted
+            && !is_definite(token.text)
+            && !is_indefinite(token.text)
+            && !is_quantifier(token.text)
+            && !is_preposition(token.text)
+            && !is_subordinator(token.text)
+            && !is_between(token.text)
+            && !is_person_pronoun(token.text)
+            && reporting_verb(&token.text.to_lowercase()).is_none()
+            && !matches!(
+                token.text.to_lowercase().as_str(),
+                "and" | "or" | "but" | "that" | "who" | "which"
+            );
+        if !modifier {
+            break;
+        }
+        start -= 1;
+    }
+    let first = match start.checked_sub(1) {
+        Some(b) if tokens[b].word && (is_quantifier(tokens[b].text) || is_definite(tokens[b].text)) => b,
+        _ => start,
+    };
+    (group(article, tokens, start, head), first)
+}
+
+/// The unnamed source described by `tokens[start..=head]`: one person when its noun is a role
+/// (`a Kurdish official`), else a group.
+fn group(article: &str, tokens: &[Token], start: usize, head: usize) -> Mention {
+    let span = Span::new(tokens[start].span.start, tokens[head].span.end);
+    Mention::Group {
+        name: article[span.range()].to_string(),
+        person: role_noun(&tokens[head].text.to_lowercase()).is_some(),
+        span,
+    }
+}
+
+/// A group of unnamed sources starting at `at` (`according to Kurdish sources`, `said several
+/// officials`): up to four modifiers, then the group noun.
+fn group_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention, usize)> {
+    let mut start = at;
+    while tokens
+        .get(start)
+        .is_some_and(|t| t.word && (is_quantifier(t.text) || is_definite(t.text)))
+    {
+        start += 1;
+    }
+    (start..tokens.len().min(start + 5))
+        .take_while(|&i| tokens[i].word && !is_preposition(tokens[i].text))
+        .find(|&i| is_group_noun(&tokens[i].text.to_lowercase()))
+        .map(|head| (group(article, tokens, start, head), head + 1))
+}
+
 /// A definite description ending in the role noun at `head` (`the Dastani adviser`).
 fn role_left(article: &str, tokens: &[Token], head: usize, noun: &str) -> Option<(Mention, usize)> {
     let mut modifiers = Vec::new();
@@ -231,7 +328,10 @@ fn role_left(article: &str, tokens: &[Token], head: usize, noun: &str) -> Option
             ));
         }
         if is_indefinite(token.text) {
-            return Some((Mention::Unknown, i - 1));
+            if in_subordinate_clause(tokens, i - 1) {
+                return Some((Mention::Unknown, i - 1));
+            }
+            return Some((group(article, tokens, i, head), i - 1));
         }
         if token.is_capitalized() {
             origin = Some(token.base().to_lowercase());
@@ -282,7 +382,12 @@ fn name_left(article: &str, tokens: &[Token], end: usize, appositive: Option<Rol
             acronym = Some(tokens[end - 2].text.to_string());
             run_end = end - 3;
         } else {
-            return None;
+            // A short aside after the name (`Rep. Duncan Hunter (R-Calif.) said`).
+            let open = (end.saturating_sub(7)..end - 1).rev().find(|&i| tokens[i].is("("))?;
+            if open == 0 || !tokens[open - 1].is_capitalized() || tokens[open + 1..end - 1].iter().any(|t| t.is("(")) {
+                return None;
+            }
+            run_end = open;
         }
     }
     let mut start = run_end;
@@ -371,6 +476,9 @@ fn subject_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention,
     }
     if is_person_pronoun(token.text) {
         return Some((Mention::Pronoun, at + 1));
+    }
+    if let Some(found) = group_right(article, tokens, at) {
+        return Some(found);
     }
     if is_definite(token.text) {
         let mut modifiers = Vec::new();
@@ -586,6 +694,31 @@ mod tests {
     }
 
     #[test]
+    fn a_short_aside_after_a_name_is_skipped() {
+        assert_eq!(
+            outer_name("Rep. Lina Ferro (R-Vardan) said on Tuesday that the talks had failed."),
+            "Lina Ferro"
+        );
+        assert_eq!(
+            outer_name("Oren Kastrel (pictured), the defence minister, said the army was ready."),
+            "Oren Kastrel"
+        );
+    }
+
+    #[test]
+    fn a_post_signature_names_its_author() {
+        assert_eq!(
+            outer_name("Talks resume today, officials say. — Lina Ferro (@linaferro) May 4, 2015"),
+            "Lina Ferro"
+        );
+        assert!(matches!(
+            mentions("Talks resume today. — ferro news (@ferronews) May 4, 2015").outer,
+            Some(Mention::Group { ref name, person: false, .. }) if name == "ferro news"
+        ));
+        assert_eq!(mentions("Talks resume today — at noon (local time).").outer, None);
+    }
+
+    #[test]
     fn roles_pronouns_and_unknowns() {
         assert_eq!(
             outer_role("The defence minister said the army was ready.").head,
@@ -596,18 +729,36 @@ mod tests {
             Some("vardani")
         );
         assert_eq!(mentions("“We go,” he said.").outer, Some(Mention::Pronoun));
+        let group = |text: &str| match mentions(text).outer {
+            Some(Mention::Group { name, person, .. }) => Some((name, person)),
+            _ => None,
+        };
         assert_eq!(
-            mentions("Officials said the talks failed.")
-                .outer
-                .map(|m| matches!(m, Mention::Name(_))),
-            Some(true)
+            group("Officials said the talks failed."),
+            Some(("Officials".into(), false))
         );
         assert_eq!(
-            mentions("Two officials said the talks failed.").outer,
-            Some(Mention::Unknown)
+            group("Two officials said the talks failed."),
+            Some(("officials".into(), false))
         );
         assert_eq!(
-            mentions("A spokesman said the talks failed.").outer,
+            group("Senior U.S. defense officials said the talks failed."),
+            Some(("Senior U.S. defense officials".into(), false))
+        );
+        assert_eq!(
+            group("The talks failed, according to Kurdish sources in the town."),
+            Some(("Kurdish sources".into(), false))
+        );
+        assert_eq!(
+            group("A spokesman said the talks failed."),
+            Some(("spokesman".into(), true))
+        );
+        assert_eq!(
+            group("A Kurdish official said the talks failed."),
+            Some(("Kurdish official".into(), true))
+        );
+        assert_eq!(
+            mentions("Although a spokesman said the talks failed, they went on.").outer,
             Some(Mention::Unknown)
         );
         assert_eq!(

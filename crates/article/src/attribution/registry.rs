@@ -100,6 +100,27 @@ impl Registry {
         }
     }
 
+    /// The entity of an unnamed source known by its description (`U.S. officials`, or one person,
+    /// `Kurdish official`): the earlier one described the same way (case aside), or a new one.
+    pub fn resolve_group(&mut self, description: &str, person: bool, at: usize) -> usize {
+        if let Some(id) = self
+            .entities
+            .iter()
+            .position(|e| e.person == person && e.name.eq_ignore_ascii_case(description))
+        {
+            return id;
+        }
+        self.entities.push(Entity {
+            name: description.to_string(),
+            person,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            acronym: None,
+            first_seen: at,
+        });
+        self.entities.len() - 1
+    }
+
     /// Resolves a name to an entity, merging what the mention adds (role, acronym, alias). A
     /// missing full name first completes a surname-only entity (`Kastrel`, then `Oren Kastrel`);
     /// otherwise a new entity is created when `create` is set.

@@ -2,7 +2,7 @@
 //! `al-Assad` whole) and single punctuation marks, each with its byte span and whether it lies
 //! inside a quotation.
 
-use super::gazetteer::keeps_period;
+use super::gazetteer::{is_particle, keeps_period};
 use crate::Span;
 
 /// One token of a sentence.
@@ -19,14 +19,19 @@ pub(super) struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    /// Starts with an uppercase letter.
+    /// Starts with an uppercase letter, or with a lowercase name particle joined to a capitalized
+    /// word (`al-Momani`, `bin-Laden`).
     pub fn is_capitalized(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.word
+            && (self.text.chars().next().is_some_and(char::is_uppercase)
+                || self.text.split_once(['-', '‐']).is_some_and(|(particle, rest)| {
+                    is_particle(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+                }))
     }
 
-    /// Starts with a lowercase letter.
+    /// Starts with a lowercase letter (and is not a particle-prefixed name such as `al-Momani`).
     pub fn is_lowercase(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.word && self.text.chars().next().is_some_and(char::is_lowercase) && !self.is_capitalized()
     }
 
     /// Two or more capitals and nothing but capitals and periods (`VNA`, `U.N.`).
