@@ -104,16 +104,6 @@ impl ArticleAnalysis {
         serde_json::to_string_pretty(self).expect("an analysis always serializes")
     }
 
-    /// The analysis as plain text for people (see [`crate::render::text`]).
-    pub fn to_text(&self) -> String {
-        crate::render::text(self)
-    }
-
-    /// The analysis as a self-contained HTML page (see [`crate::render::html`]).
-    pub fn to_html(&self) -> String {
-        crate::render::html(self)
-    }
-
     /// The speaker named `name` (canonical name or alias).
     pub fn speaker(&self, name: &str) -> Option<&SpeakerStance> {
         self.speakers

@@ -21,6 +21,18 @@ pub fn html(analysis: &ArticleAnalysis) -> String {
     html::render(analysis)
 }
 
+impl ArticleAnalysis {
+    /// The analysis as plain text for people (see [`text`]).
+    pub fn to_text(&self) -> String {
+        text(self)
+    }
+
+    /// The analysis as a self-contained HTML page (see [`html`]).
+    pub fn to_html(&self) -> String {
+        html(self)
+    }
+}
+
 /// `0.4567` as `46%`.
 fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)

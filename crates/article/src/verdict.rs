@@ -153,7 +153,11 @@ mod tests {
 
     /// A speaker whose stance takes `confidence` of the votes that take a side.
     fn speaker(stance: &str, confidence: f64, sentences: &[usize]) -> SpeakerStance {
-        let other = if stance == "military" { "negotiation" } else { "military" };
+        let other = if stance == "military" {
+            "negotiation"
+        } else {
+            "military"
+        };
         let votes = [(stance.to_string(), confidence), (other.to_string(), 1.0 - confidence)]
             .into_iter()
             .collect();

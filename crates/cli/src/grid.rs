@@ -13,7 +13,7 @@ use linfa::ParamGuard;
 use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting};
 use stance_model::{NaiveBayesParams, Priors, Variant};
 
-use crate::args::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
+use crate::training_flags::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
 
 /// A train flag the grid can vary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

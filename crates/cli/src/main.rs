@@ -12,13 +12,16 @@ mod embedded;
 mod grid;
 mod output;
 mod progress;
+mod training_flags;
+mod usage;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, Command, UsageError};
+use crate::args::{Cli, Command};
+use crate::usage::UsageError;
 
 /// `-j` is capped at this many workers per CPU: more only adds threads that wait (and thousands
 /// of them take minutes to start and stop).

@@ -9,9 +9,10 @@ use stance_documents::{read_inputs, InputFormat, ReadOptions};
 use stance_model::Classifier;
 
 use super::warn;
-use crate::args::{AnalyzeArgs, AnalyzeFormat, Task, UsageError};
+use crate::args::{AnalyzeArgs, AnalyzeFormat, Task};
 use crate::embedded;
 use crate::output::{check_writable, Sink};
+use crate::usage::UsageError;
 
 /// Runs `stance analyze`.
 pub fn run(args: &AnalyzeArgs) -> Result<()> {

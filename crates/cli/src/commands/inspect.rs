@@ -9,9 +9,10 @@ use serde::Serialize;
 use stance_features::{FeatureConfig, StopWords};
 use stance_model::{Calibration, Classifier, InformativeTerm, Priors};
 
-use crate::args::{number_policy_name, InspectArgs, InspectFormat, ModelChoice, NegationScope, Task, TrainingFlags};
+use crate::args::{InspectArgs, InspectFormat, ModelChoice, Task};
 use crate::embedded;
 use crate::output::Sink;
+use crate::training_flags::{number_policy_name, NegationScope, TrainingFlags};
 
 /// Runs `stance inspect`.
 pub fn run(args: &InspectArgs) -> Result<()> {

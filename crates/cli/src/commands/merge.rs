@@ -10,9 +10,10 @@ use stance_documents::screen::label_warnings;
 
 use super::train::summary;
 use super::{note, warn};
-use crate::args::{MergeArgs, TrainingFlags};
+use crate::args::MergeArgs;
 use crate::embedded;
 use crate::output::{check_writable, save_model};
+use crate::training_flags::TrainingFlags;
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {

@@ -11,9 +11,10 @@ use stance_documents::Screen;
 use stance_experiment::require_two_labels;
 
 use super::{add_labeled, list, note, warn};
-use crate::args::{TrainArgs, UsageError};
+use crate::args::TrainArgs;
 use crate::output::{check_writable, save_model};
 use crate::progress::Progress;
+use crate::usage::UsageError;
 
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {

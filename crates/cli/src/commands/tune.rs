@@ -12,10 +12,12 @@ use stance_model::{ModelError, ValidNaiveBayesParams};
 
 use super::cv::{make_folds, read_corpus};
 use super::note;
-use crate::args::{TrainingFlags, TuneArgs, TuneFormat, UsageError};
+use crate::args::{TuneArgs, TuneFormat};
 use crate::grid::Setting;
 use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
+use crate::training_flags::TrainingFlags;
+use crate::usage::UsageError;
 
 /// The model file named in the printed command line.
 const TUNED_MODEL: &str = "tuned.model";
