@@ -92,3 +92,77 @@ fn a_missing_article_or_model_is_a_runtime_error() {
     );
     assert!(err.contains("none.model"), "{err}");
 }
+
+#[test]
+fn tsv_gives_a_row_per_article_and_speaker_and_one_for_the_verdict() {
+    let sandbox = Sandbox::new();
+    let text = std::fs::read_to_string(article(&sandbox)).unwrap();
+    sandbox.write("corpus/a.txt", &text);
+    sandbox.write("corpus/deeper/b.txt", &text);
+    let out = stdout(sandbox.stance().args(["analyze", "--format", "tsv", "corpus"]));
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        [
+            "article",
+            "speaker",
+            "kind",
+            "sentences",
+            "stance",
+            "stance_probability",
+            "sentiment",
+            "sentiment_probability"
+        ]
+    );
+    assert!(rows.iter().all(|r| r.len() == 8), "{out}");
+    let verdicts: Vec<&Vec<&str>> = rows.iter().filter(|r| r[1] == "*ARTICLE*").collect();
+    assert_eq!(verdicts.len(), 2, "{out}");
+    assert!(verdicts.iter().all(|r| r[2] == "article" && r[4] == "mixed"), "{out}");
+    let arvelo: Vec<&Vec<&str>> = rows.iter().filter(|r| r[1] == "Tomas Arvelo").collect();
+    assert_eq!(arvelo.len(), 2);
+    assert_eq!((arvelo[0][2], arvelo[0][4]), ("person", "military"));
+    assert!(["positive", "negative", "neutral"].contains(&arvelo[0][6]));
+    let p: f64 = arvelo[0][5].parse().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+}
+
+#[test]
+fn summary_merges_a_speaker_across_articles() {
+    let sandbox = Sandbox::new();
+    let text = std::fs::read_to_string(article(&sandbox)).unwrap();
+    sandbox.write("corpus/a.txt", &text);
+    sandbox.write("corpus/b.txt", &text);
+    sandbox.write(
+        "corpus/c.txt",
+        "On Friday Arvelo said that the army would press the offensive into the hills. \
+         He added that the air force would strike the rebel camps at dawn.",
+    );
+    let out = stdout(
+        sandbox
+            .stance()
+            .args(["analyze", "--format", "tsv", "--summary", "corpus"]),
+    );
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][..5], ["speaker", "kind", "articles", "sentences", "stance"]);
+    let arvelo = rows.iter().find(|r| r[0] == "Tomas Arvelo").expect(&out);
+    assert_eq!(arvelo[2], "3", "two full articles and one that says only Arvelo: {out}");
+    assert!(arvelo[9].contains("Arvelo"), "{out}");
+    assert_eq!(arvelo[4], "military");
+    assert!(!rows.iter().any(|r| r[0] == "Arvelo"), "{out}");
+    let json = json_lines(&stdout(sandbox.stance().args([
+        "analyze",
+        "--format",
+        "json",
+        "--summary",
+        "corpus",
+    ])));
+    assert_eq!(json.len(), rows.len() - 1);
+    assert!(json.iter().any(|s| s["name"] == "Tomas Arvelo" && s["articles"] == 3));
+    let error = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["analyze", "--format", "html", "--summary", "corpus"]),
+        2,
+    );
+    assert!(error.contains("--summary is a table"), "{error}");
+}

@@ -136,7 +136,12 @@ pub fn analyze_with(
     let masks: &[Option<Span>] = if options.mask_speakers { &mentions } else { &[] };
     let stance_judgements = judge(stance, article, &spans, masks, options.evidence_terms);
     let sentiment_judgements = judge(sentiment, article, &spans, masks, options.evidence_terms);
-    let speakers = speaker_stances(&attribution.speakers, &stance_judgements, options);
+    let speakers = speaker_stances(
+        &attribution.speakers,
+        &stance_judgements,
+        &sentiment_judgements,
+        options,
+    );
     let headline = segmentation.sentences.iter().position(|s| s.headline);
     let fallback = options.neutral_label.as_str();
     let stance_total = aggregate(

@@ -86,9 +86,11 @@
 //!       "kind": "person",               // "person" | "organisation"
 //!       "aliases": ["Minister Kastrel", "Kastrel"],
 //!       "roles": ["defence minister"],
-//!       "stance": "military",           // the stance pushed ("neutral" if only neutral sentences)
+//!       "stance": "military",           // the stance pushed ("neutral" on weak evidence)
 //!       "confidence": 0.71,             // the winning label's share of the vote
-//!       "votes": {"military": 2.1, "negotiation": 0.86},
+//!       "votes": {"military": 2.1, "negotiation": 0.5, "neutral": 0.4},
+//!       "sentiment": "negative",        // the tone of their sentences, voted the same way
+//!       "sentiment_confidence": 0.64,
 //!       "sentences": [4, 5, 9] } ],
 //!   "article": {
 //!     "stance": "negotiation",          // argmax of the mean sentence probabilities
@@ -108,6 +110,7 @@
 
 mod analysis;
 pub mod attribution;
+pub mod corpus;
 mod evidence;
 mod judgement;
 pub mod render;
@@ -117,6 +120,7 @@ mod speakers;
 mod verdict;
 
 pub use analysis::{analyze, analyze_with, AnalysisOptions, ArticleAnalysis, SentenceAnalysis};
+pub use corpus::{CorpusSpeaker, CorpusSpeakers};
 pub use judgement::{EvidenceTerm, Judgement};
 pub use span::Span;
 pub use speakers::SpeakerStance;

@@ -8,7 +8,8 @@
 //!
 //! A speaker never leans on weak evidence: when a label other than neutral wins with a score
 //! below [`AnalysisOptions::lean_evidence`], the speaker is neutral, the vote kept for people to
-//! see (speakers are never `uncertain`).
+//! see (speakers are never `uncertain`). A speaker's sentiment is voted the same way over the
+//! sentiment of their sentences.
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,10 @@ pub struct SpeakerStance {
     pub confidence: f64,
     /// The vote: summed probability per label over the speaker's sentences.
     pub votes: BTreeMap<String, f64>,
+    /// The tone of their sentences, voted as the stance is.
+    pub sentiment: String,
+    /// The winning sentiment's share of the sentiment vote, in `[0, 1]`.
+    pub sentiment_confidence: f64,
     /// The indices of their sentences.
     pub sentences: Vec<usize>,
 }
@@ -76,21 +81,30 @@ pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neut
     }
 }
 
-/// The stance of every speaker, given the stance judgement of every sentence.
+/// The vote over `sentences` of `judgements`, with a weak lean turned to `neutral`.
+fn lean(sentences: &[usize], judgements: &[Judgement], options: &AnalysisOptions) -> Vote {
+    let neutral = options.neutral_label.as_str();
+    let mut vote = vote(sentences.iter().map(|&i| &judgements[i]), neutral);
+    let score = vote.votes.get(&vote.label).copied().unwrap_or(0.0);
+    if vote.label != neutral && score < options.lean_evidence {
+        vote.label = neutral.to_string();
+    }
+    vote
+}
+
+/// The stance and sentiment of every speaker, given the stance and the sentiment judgement of
+/// every sentence.
 pub(crate) fn speaker_stances(
     speakers: &[Speaker],
     stance: &[Judgement],
+    sentiment: &[Judgement],
     options: &AnalysisOptions,
 ) -> Vec<SpeakerStance> {
-    let neutral = options.neutral_label.as_str();
     speakers
         .iter()
         .map(|speaker| {
-            let mut vote = vote(speaker.sentences.iter().map(|&i| &stance[i]), neutral);
-            let score = vote.votes.get(&vote.label).copied().unwrap_or(0.0);
-            if vote.label != neutral && score < options.lean_evidence {
-                vote.label = neutral.to_string();
-            }
+            let vote = lean(&speaker.sentences, stance, options);
+            let tone = lean(&speaker.sentences, sentiment, options);
             SpeakerStance {
                 name: speaker.name.clone(),
                 kind: speaker.kind,
@@ -99,6 +113,8 @@ pub(crate) fn speaker_stances(
                 stance: vote.label,
                 confidence: vote.confidence,
                 votes: vote.votes,
+                sentiment: tone.label,
+                sentiment_confidence: tone.confidence,
                 sentences: speaker.sentences.clone(),
             }
         })
@@ -172,12 +188,15 @@ mod tests {
         let stances = speaker_stances(
             &[speaker(vec![0]), speaker(vec![1]), speaker(vec![0, 2])],
             &judgements,
+            &judgements,
             &options,
         );
         // One hesitant sentence (0.5) is weak evidence; one confident sentence (0.9) is not;
         // two hesitant ones (0.5 + 0.45) are not either.
         let labels: Vec<&str> = stances.iter().map(|s| s.stance.as_str()).collect();
         assert_eq!(labels, ["neutral", "military", "military"]);
+        let tones: Vec<&str> = stances.iter().map(|s| s.sentiment.as_str()).collect();
+        assert_eq!(tones, labels, "the sentiment vote follows the same rule");
         assert!(!stances[0].votes.is_empty(), "the vote stays visible");
     }
 

@@ -169,6 +169,8 @@ mod tests {
             stance: stance.into(),
             confidence,
             votes,
+            sentiment: "neutral".into(),
+            sentiment_confidence: 1.0,
             sentences: sentences.to_vec(),
         }
     }

@@ -144,6 +144,10 @@ EXAMPLES:
     stance analyze --format json article.txt other.txt
     stance analyze --format html -o article.html article.txt
 
+  A speakers table for a corpus (a row per article and speaker), or one row per speaker:
+    stance analyze --format tsv corpus/ > speakers.tsv
+    stance analyze --format tsv --summary corpus/
+
   With your own models:
     stance analyze --stance-model my-stance.model --sentiment-model my-sentiment.model article.txt";
 
@@ -539,7 +543,8 @@ pub struct InspectArgs {
 #[derive(Debug, Args)]
 #[command(after_help = ANALYZE_EXAMPLES)]
 pub struct AnalyzeArgs {
-    /// Articles: plain-text files (one article each), or `-` for standard input.
+    /// Articles: plain-text files (one article each), directories (every `.txt` file below
+    /// them), or `-` for standard input.
     #[arg(value_name = "ARTICLE", required = true)]
     pub articles: Vec<PathBuf>,
 
@@ -552,9 +557,16 @@ pub struct AnalyzeArgs {
     pub sentiment_model: Option<PathBuf>,
 
     /// Output format: text for people; json (one object per article and line; schema in
-    /// README.md); html (one self-contained page, for one article).
+    /// README.md); tsv (one row per article and speaker, and one per article for its verdict,
+    /// speaker *ARTICLE*); html (one self-contained page, for one article).
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
     pub format: AnalyzeFormat,
+
+    /// Instead of the articles, one row per speaker across all of them (articles, sentences,
+    /// the stance and sentiment they took most often, stance shares), the same person's names
+    /// merged ("Ghani" and "Ashraf Ghani"); with --format text, tsv or json.
+    #[arg(long)]
+    pub summary: bool,
 
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -572,6 +584,8 @@ pub enum AnalyzeFormat {
     Text,
     /// One JSON object per article and line.
     Json,
+    /// Tab-separated values with a header row: one row per article and speaker.
+    Tsv,
     /// A self-contained HTML page.
     Html,
 }

@@ -753,6 +753,21 @@ pub(super) fn is_group_noun(word: &str) -> bool {
     GROUP_NOUNS.contains(&word)
 }
 
+/// Whether a lowercase word may describe a group of sources (`senior`, `defense`, `Kurdish`'s
+/// lowercase kin such as `local`, `pro-government`, `diplomatic`): a title or generic modifier,
+/// a hyphenated word, or an adjective by its ending. Verbs (`saw`, `cited`) are not.
+pub(super) fn is_group_modifier(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["al", "ian", "ish", "ese", "ary", "ic", "ive", "ern"];
+    is_title_modifier(word)
+        || is_generic_modifier(word)
+        || matches!(
+            word,
+            "defense" | "defence" | "security" | "police" | "army" | "military" | "state" | "health"
+        )
+        || (word.contains('-') && word.len() > 3)
+        || (word.len() > 3 && ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
 /// Quantifiers that may open a group or an unnamed source (`several officials`).
 pub(super) fn is_quantifier(word: &str) -> bool {
     matches!(

@@ -8,8 +8,8 @@
 //! The patterns only read the sentence; what a mention refers to is decided elsewhere.
 
 use super::gazetteer::{
-    is_between, is_definite, is_group_noun, is_indefinite, is_particle, is_passive_auxiliary, is_person_pronoun,
-    is_preposition, is_quantifier, is_subordinator, reporting_verb, role_noun, title_role,
+    is_between, is_definite, is_group_modifier, is_group_noun, is_indefinite, is_particle, is_passive_auxiliary,
+    is_person_pronoun, is_preposition, is_quantifier, is_subordinator, reporting_verb, role_noun, title_role,
 };
 use super::names::{after_the, leading_non_names, parse_appositive, parse_run, Parsed, ParsedName, Role};
 use super::tokens::Token;
@@ -257,18 +257,10 @@ fn group_left(article: &str, tokens: &[Token], head: usize) -> (Mention, usize) 
         let token = tokens[start - 1];
         let modifier = token.word
             && token.quoted == tokens[head].quoted
+            && (token.is_capitalized() || is_group_modifier(token.text))
             && !is_definite(token.text)
             && !is_indefinite(token.text)
-            && !is_quantifier(token.text)
-            && !is_preposition(token.text)
-            && !is_subordinator(token.text)
-            && !is_between(token.text)
-            && !is_person_pronoun(token.text)
-            && reporting_verb(&token.text.to_lowercase()).is_none()
-            && !matches!(
-                token.text.to_lowercase().as_str(),
-                "and" | "or" | "but" | "that" | "who" | "which"
-            );
+            && !is_quantifier(token.text);
         if !modifier {
             break;
         }

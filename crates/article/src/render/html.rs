@@ -31,6 +31,9 @@ article p { margin: 0 0 1rem; }
 .ev { font-weight: 700; background: rgba(0, 0, 0, .09); border-radius: .15em; }
 .sev { text-decoration: underline dotted #333; text-underline-offset: .2em; }
 .spk { font-variant: small-caps; letter-spacing: .03em; }
+.tone { font: 700 .68rem/1 system-ui, sans-serif; color: #666; margin: 0 .2em 0 .1em; vertical-align: super; }
+.tone.positive { color: #1b7a34; }
+.tone.negative { color: #b3261e; }
 .who { font: 600 .7rem/1 system-ui, sans-serif; color: #fff; background: #555; border-radius: .8em; padding: .15em .55em; margin-right: .3em; vertical-align: .15em; white-space: nowrap; }
 table { border-collapse: collapse; font: .9rem/1.4 system-ui, sans-serif; width: 100%; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
@@ -105,6 +108,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
     out.push_str(
         "<span><span class=\"ev\">bold, shaded</span> = stance evidence</span>\
          <span><span class=\"sev\">dotted</span> = sentiment evidence</span>\
+         <span><span class=\"tone positive\">+</span><span class=\"tone negative\">−</span><span class=\"tone\">·</span> = sentence sentiment (positive, negative, neutral)</span>\
          <span><span class=\"who\">Name</span> = speaker</span>\
          <span><span class=\"spk\">Small caps</span> = speaker named (not read by the models)</span></div>\n",
     );
@@ -147,7 +151,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
     } else {
         out.push_str(
             "<table>\n<thead><tr><th>Speaker</th><th>Kind</th><th>Stance</th><th>Confidence</th>\
-             <th>Vote</th><th>Sentences</th><th>Also called</th></tr></thead>\n<tbody>\n",
+             <th>Vote</th><th>Sentiment</th><th>Sentences</th><th>Also called</th></tr></thead>\n<tbody>\n",
         );
         for speaker in &analysis.speakers {
             let roles = if speaker.roles.is_empty() {
@@ -158,7 +162,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
             let _ = writeln!(
                 out,
                 "<tr><td><strong>{}</strong>{}</td><td>{}</td><td><span class=\"s {}\">{}</span></td>\
-                 <td class=\"num\">{:.2}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                 <td class=\"num\">{:.2}</td><td>{}</td><td>{} {:.2}</td><td>{}</td><td>{}</td></tr>",
                 escape(&speaker.name),
                 roles,
                 match speaker.kind {
@@ -169,6 +173,8 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
                 escape(&speaker.stance),
                 speaker.confidence,
                 escape(&distribution(&speaker.votes)),
+                escape(&speaker.sentiment),
+                speaker.sentiment_confidence,
                 speaker
                     .sentences
                     .iter()
@@ -226,6 +232,19 @@ fn sentence_html(sentence: &SentenceAnalysis, class: &str, tag_speaker: bool) ->
     let _ = write!(out, "<span class=\"s {class}\" title=\"{}\">", escape(&title));
     out.push_str(&marked_text(sentence));
     out.push_str("</span>");
+    let tone = sentence.sentiment.label.as_str();
+    let mark = match tone {
+        "positive" => "+",
+        "negative" => "−",
+        _ => "·",
+    };
+    let _ = write!(
+        out,
+        "<span class=\"tone {}\" title=\"sentiment {} {:.2}\">{mark}</span>",
+        escape(tone),
+        escape(tone),
+        sentence.sentiment.probability
+    );
     out
 }
 

@@ -25,7 +25,16 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
     if analysis.speakers.is_empty() {
         out.push_str("  (none found)\n");
     } else {
-        let mut rows = vec![row(["name", "kind", "stance", "conf", "sentences", "also called"])];
+        let mut rows = vec![row([
+            "name",
+            "kind",
+            "stance",
+            "conf",
+            "sentiment",
+            "conf",
+            "sentences",
+            "also called",
+        ])];
         for speaker in &analysis.speakers {
             rows.push(vec![
                 speaker.name.clone(),
@@ -35,6 +44,8 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
                 },
                 speaker.stance.clone(),
                 format!("{:.2}", speaker.confidence),
+                speaker.sentiment.clone(),
+                format!("{:.2}", speaker.sentiment_confidence),
                 speaker
                     .sentences
                     .iter()

@@ -1,23 +1,37 @@
-//! `stance analyze`: whole articles, sentence by sentence and speaker by speaker.
+//! `stance analyze`: whole articles, sentence by sentence and speaker by speaker, or a table of
+//! speakers for a corpus.
+//!
+//! Articles are read and analyzed in batches ([`BATCH`] at a time, in parallel), and each
+//! batch is written before the next is read: memory does not grow with the number of articles.
+//! `--summary` keeps one row per distinct speaker ([`CorpusSpeakers`]) and prints them at the end.
 
 use std::io::Write;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use stance_article::{analyze, ArticleAnalysis};
+use stance_article::{analyze, ArticleAnalysis, CorpusSpeaker, CorpusSpeakers};
 use stance_documents::{read_inputs, InputFormat, ReadOptions};
 use stance_model::Classifier;
 
 use super::warn;
 use crate::args::{AnalyzeArgs, AnalyzeFormat, Task};
 use crate::embedded;
-use crate::output::{check_writable, Sink};
+use crate::output::{check_writable, clean, number, Sink};
 use crate::usage::UsageError;
+
+/// Articles analyzed together, in parallel, before their output is written.
+const BATCH: usize = 64;
+
+/// The speaker column of an article's verdict row in `--format tsv`.
+const ARTICLE_ROW: &str = "*ARTICLE*";
 
 /// Runs `stance analyze`.
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     if args.format == AnalyzeFormat::Html && args.articles.len() > 1 {
         return Err(UsageError("--format html writes one page: give one article".into()).into());
+    }
+    if args.summary && args.format == AnalyzeFormat::Html {
+        return Err(UsageError("--summary is a table: use --format text, tsv or json".into()).into());
     }
     if let Some(output) = &args.output {
         check_writable(output)?;
@@ -32,60 +46,200 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         format: Some(InputFormat::Txt),
         ..ReadOptions::default()
     };
-    let articles: Vec<(String, String)> = read_inputs(&args.articles, &options)?
-        .map(|document| document.map(|d| (d.id, d.text)))
-        .collect::<Result<_, _>>()?;
-    let empty: Vec<&str> = articles
-        .iter()
-        .filter(|(_, text)| text.trim().is_empty())
-        .map(|(id, _)| id.as_str())
-        .collect();
-    if let Some(first) = empty.first() {
-        warn(
-            &[format!(
-                "{} {} no text (first: {first}): {} no sentence and no speaker, and {} neutral by default",
-                empty.len(),
-                if empty.len() == 1 {
-                    "article has"
-                } else {
-                    "articles have"
-                },
-                if empty.len() == 1 { "it has" } else { "they have" },
-                if empty.len() == 1 {
-                    "its verdict is"
-                } else {
-                    "their verdicts are"
-                },
-            )],
-            args.quiet,
-        );
-    }
-    let analyses: Vec<ArticleAnalysis> = articles
-        .par_iter()
-        .map(|(_, text)| analyze(text, &stance, &sentiment))
-        .collect();
-
+    let mut documents = read_inputs(&args.articles, &options)?;
     let mut out = Sink::new(args.output.as_deref());
-    for ((id, _), analysis) in articles.iter().zip(&analyses) {
-        match args.format {
-            AnalyzeFormat::Text => {
-                if articles.len() > 1 {
-                    writeln!(out, "== {id}")?;
-                }
-                writeln!(out, "{}", analysis.to_text())?;
+    let mut corpus = CorpusSpeakers::new();
+    let mut empty = Vec::new();
+    let mut seen = 0usize;
+    if args.format == AnalyzeFormat::Tsv && !args.summary {
+        writeln!(
+            out,
+            "article\tspeaker\tkind\tsentences\tstance\tstance_probability\tsentiment\tsentiment_probability"
+        )?;
+    }
+    loop {
+        let batch: Vec<(String, String)> = documents
+            .by_ref()
+            .take(BATCH)
+            .map(|document| document.map(|d| (d.id, d.text)))
+            .collect::<Result<_, _>>()?;
+        if batch.is_empty() {
+            break;
+        }
+        seen += batch.len();
+        if args.format == AnalyzeFormat::Html && seen > 1 {
+            return Err(UsageError("--format html writes one page: give one article".into()).into());
+        }
+        empty.extend(
+            batch
+                .iter()
+                .filter(|(_, text)| text.trim().is_empty())
+                .map(|(id, _)| id.clone()),
+        );
+        let analyses: Vec<ArticleAnalysis> = batch
+            .par_iter()
+            .map(|(_, text)| analyze(text, &stance, &sentiment))
+            .collect();
+        for ((id, _), analysis) in batch.iter().zip(&analyses) {
+            if args.summary {
+                corpus.add(analysis);
+            } else {
+                write_article(&mut out, args.format, id, analysis, seen > 1 || args.articles.len() > 1)?;
             }
-            AnalyzeFormat::Json => {
-                let mut object = serde_json::to_value(analysis)?;
-                object
-                    .as_object_mut()
-                    .context("an analysis is a JSON object")?
-                    .insert("id".into(), id.clone().into());
-                writeln!(out, "{object}")?;
-            }
-            AnalyzeFormat::Html => write!(out, "{}", analysis.to_html())?,
         }
     }
+    if args.summary {
+        write_summary(&mut out, args.format, &corpus.finish())?;
+    }
+    warn_empty(&empty, args.quiet);
     out.finish()
+}
+
+/// One article's analysis in `format`; `several` heads text output with the article's id.
+fn write_article(
+    out: &mut impl Write,
+    format: AnalyzeFormat,
+    id: &str,
+    analysis: &ArticleAnalysis,
+    several: bool,
+) -> Result<()> {
+    match format {
+        AnalyzeFormat::Text => {
+            if several {
+                writeln!(out, "== {id}")?;
+            }
+            writeln!(out, "{}", analysis.to_text())?;
+        }
+        AnalyzeFormat::Json => {
+            let mut object = serde_json::to_value(analysis)?;
+            object
+                .as_object_mut()
+                .context("an analysis is a JSON object")?
+                .insert("id".into(), id.into());
+            writeln!(out, "{object}")?;
+        }
+        AnalyzeFormat::Tsv => {
+            let id = clean(id);
+            for speaker in &analysis.speakers {
+                writeln!(
+                    out,
+                    "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    clean(&speaker.name),
+                    kind_name(speaker.kind),
+                    speaker.sentences.len(),
+                    speaker.stance,
+                    number(speaker.confidence),
+                    speaker.sentiment,
+                    number(speaker.sentiment_confidence),
+                )?;
+            }
+            let verdict = &analysis.article;
+            writeln!(
+                out,
+                "{id}\t{ARTICLE_ROW}\tarticle\t{}\t{}\t{}\t{}\t{}",
+                analysis.sentences.len(),
+                if verdict.mixed {
+                    "mixed"
+                } else {
+                    verdict.stance.as_str()
+                },
+                number(verdict.stance_probability),
+                verdict.sentiment,
+                number(verdict.sentiment_probability),
+            )?;
+        }
+        AnalyzeFormat::Html => write!(out, "{}", analysis.to_html())?,
+    }
+    Ok(())
+}
+
+/// The speakers table of `--summary`.
+fn write_summary(out: &mut impl Write, format: AnalyzeFormat, speakers: &[CorpusSpeaker]) -> Result<()> {
+    let header = [
+        "speaker",
+        "kind",
+        "articles",
+        "sentences",
+        "stance",
+        "military",
+        "negotiation",
+        "neutral",
+        "sentiment",
+        "also_called",
+    ];
+    let row = |s: &CorpusSpeaker, share: &dyn Fn(f64) -> String| {
+        vec![
+            clean(&s.name),
+            kind_name(s.kind).to_string(),
+            s.articles.to_string(),
+            s.sentences.to_string(),
+            s.stance().to_string(),
+            share(s.stance_share("military")),
+            share(s.stance_share("negotiation")),
+            share(s.stance_share("neutral")),
+            s.sentiment().to_string(),
+            clean(&s.also_called.join("; ")),
+        ]
+    };
+    match format {
+        AnalyzeFormat::Tsv => {
+            writeln!(out, "{}", header.join("\t"))?;
+            for speaker in speakers {
+                writeln!(out, "{}", row(speaker, &number).join("\t"))?;
+            }
+        }
+        AnalyzeFormat::Json => {
+            for speaker in speakers {
+                let mut object = serde_json::to_value(speaker)?;
+                let fields = object.as_object_mut().context("a speaker is a JSON object")?;
+                fields.insert("stance".into(), speaker.stance().into());
+                fields.insert("sentiment".into(), speaker.sentiment().into());
+                writeln!(out, "{object}")?;
+            }
+        }
+        _ => {
+            let percent = |share: f64| format!("{:.0}%", share * 100.0);
+            let mut rows = vec![header.iter().map(|h| h.replace('_', " ")).collect::<Vec<_>>()];
+            rows.extend(speakers.iter().map(|s| row(s, &percent)));
+            let widths: Vec<usize> = (0..header.len())
+                .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+                .collect();
+            for r in &rows {
+                let line: Vec<String> = r
+                    .iter()
+                    .zip(&widths)
+                    .map(|(cell, width)| format!("{cell:<width$}"))
+                    .collect();
+                writeln!(out, "{}", line.join("  ").trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kind_name(kind: stance_article::attribution::SpeakerKind) -> &'static str {
+    match kind {
+        stance_article::attribution::SpeakerKind::Person => "person",
+        stance_article::attribution::SpeakerKind::Organisation => "organisation",
+    }
+}
+
+/// Warns about articles with no text.
+fn warn_empty(empty: &[String], quiet: bool) {
+    let Some(first) = empty.first() else {
+        return;
+    };
+    let one = empty.len() == 1;
+    warn(
+        &[format!(
+            "{} {} no text (first: {first}): {} no sentence and no speaker, and {} neutral by default",
+            empty.len(),
+            if one { "article has" } else { "articles have" },
+            if one { "it has" } else { "they have" },
+            if one { "its verdict is" } else { "their verdicts are" },
+        )],
+        quiet,
+    );
 }
 
 fn model(path: Option<&std::path::Path>, task: Task) -> Result<Classifier> {
