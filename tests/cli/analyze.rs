@@ -166,3 +166,31 @@ fn summary_merges_a_speaker_across_articles() {
     );
     assert!(error.contains("--summary is a table"), "{error}");
 }
+
+#[test]
+fn a_saved_web_page_is_read_as_its_article_text() {
+    let sandbox = Sandbox::new();
+    let text = std::fs::read_to_string(article(&sandbox)).unwrap();
+    let mut paragraphs = text.trim().split("\n\n");
+    let headline = paragraphs.next().unwrap();
+    let body: String = paragraphs
+        .map(|p| format!("<p>{}</p>", p.replace('"', "&quot;")))
+        .collect();
+    sandbox.write(
+        "page.html",
+        format!(
+            "<html><head><title>Site</title><script>var x = \"the minister said\";</script></head>\
+             <body><nav>Home | World | Contact</nav><article><h1>{headline}</h1>{body}</article>\
+             <footer>All rights reserved</footer></body></html>"
+        ),
+    );
+    let speakers = |file: &str| {
+        let out = stdout(sandbox.stance().args(["analyze", "--format", "json", file]));
+        let analysis = &json_lines(&out)[0];
+        (
+            analysis["speakers"].clone(),
+            analysis["sentences"].as_array().unwrap().len(),
+        )
+    };
+    assert_eq!(speakers("page.html"), speakers("article.txt"));
+}

@@ -15,7 +15,8 @@ pub enum InputFormat {
     Csv,
     /// One JSON object per line. Extensions `.jsonl`, `.ndjson`.
     Jsonl,
-    /// The whole input is one document. Extension `.txt`.
+    /// The whole input is one document. Extension `.txt`; `.html` and `.htm` too, read as the
+    /// page's article text.
     Txt,
     /// `__label__X text` lines. Extensions `.ft`, `.fasttext`.
     FastText,
@@ -50,7 +51,7 @@ impl InputFormat {
             "tsv" => Some(Self::Tsv),
             "csv" => Some(Self::Csv),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
-            "txt" => Some(Self::Txt),
+            "txt" | "html" | "htm" => Some(Self::Txt),
             "ft" | "fasttext" => Some(Self::FastText),
             _ => None,
         }

@@ -1,4 +1,5 @@
-//! Listing directories: `.txt` files below a directory, and label sub-directories.
+//! Listing directories: `.txt` files (and web pages, `.html` and `.htm`) below a directory, and
+//! label sub-directories.
 //!
 //! Hidden entries (names starting with `.`) are skipped. Symbolic links to
 //! files are read; symbolic links to directories are followed only as label
@@ -10,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::ReadError;
 
-/// Every `.txt` file (extension in any case) below `dir`, recursively, sorted by path.
+/// Every `.txt`, `.html` or `.htm` file (extension in any case) below `dir`, recursively, sorted
+/// by path.
 pub(crate) fn text_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
     let mut files = Vec::new();
     collect_text_files(dir, &mut files)?;
@@ -76,7 +78,8 @@ fn is_hidden(path: &Path) -> bool {
     name(path).starts_with('.')
 }
 
+/// A text file (`.txt`) or a web page (`.html`, `.htm`), extension in any case.
 fn is_txt(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"))
+        .is_some_and(|extension| ["txt", "html", "htm"].iter().any(|e| extension.eq_ignore_ascii_case(e)))
 }

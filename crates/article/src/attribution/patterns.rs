@@ -193,6 +193,10 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
             .find(|&i| tokens[i].is(","))?;
         let inside = &tokens[open + 1..close];
         if !inside.is_empty() && inside.iter().all(|t| t.is_capitalized() || is_particle(t.text)) {
+            if open > 0 && tokens[open - 1].is_capitalized() && inside.len() == 1 {
+                // `... in Cardiff, Wales, told`: a place and its region, not a speaker.
+                return None;
+            }
             // `the mediator, Lina Ferro, urged`: the name is in the commas, the role before them.
             let role = match open.checked_sub(1).and_then(|h| Some((h, role_noun(tokens[h].text)?))) {
                 Some((h, noun)) => match role_left(article, tokens, h, noun) {
@@ -202,6 +206,17 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
                 None => None,
             };
             return name_left(article, tokens, close, role);
+        }
+        // `The chief mediator, former foreign minister Ines Kadar, urged`: the appositive ends in
+        // the name, after a lowercase description.
+        let name_words = inside
+            .iter()
+            .rev()
+            .take_while(|t| t.is_capitalized() || is_particle(t.text))
+            .count();
+        let description = &inside[..inside.len() - name_words];
+        if name_words >= 2 && !description.is_empty() && description.iter().all(Token::is_lowercase) {
+            return name_left(article, tokens, close, None);
         }
         appositive = parse_appositive(inside);
         end = open;
@@ -682,6 +697,22 @@ mod tests {
         assert_eq!(
             outer_name("Kastrel was quoted as saying the war would end soon."),
             "Kastrel"
+        );
+    }
+
+    #[test]
+    fn a_place_and_its_region_are_not_a_speaker() {
+        assert_eq!(
+            mentions("The president, speaking at a summit in Cardiff, Wales, told reporters the war would end.").outer,
+            None
+        );
+    }
+
+    #[test]
+    fn an_appositive_that_ends_in_a_name_is_the_subject() {
+        assert_eq!(
+            outer_name("The chief mediator, former foreign minister Lina Ferro, urged both sides to talk."),
+            "Lina Ferro"
         );
     }
 

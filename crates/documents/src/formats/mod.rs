@@ -6,6 +6,7 @@ mod fasttext;
 mod jsonl;
 mod plain;
 mod tsv;
+mod web_page;
 
 pub(crate) use self::csv::CsvDocuments;
 pub(crate) use self::fasttext::FastTextDocuments;

@@ -1,15 +1,18 @@
-//! Plain text: the whole input is one document.
+//! Plain text: the whole input is one document. A file named `.html` or `.htm` is a web page,
+//! read as its article text ([`article_text`]).
 
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
+use super::web_page::article_text;
 use crate::input::Input;
 use crate::text::{self, newlines};
 use crate::{Document, Location, ReadError, ReadOptions};
 
 /// Reads all of `input` (named `path`) as one document with the id `path`,
-/// the given raw label (from a directory layout) and CRLF turned into LF.
+/// the given raw label (from a directory layout) and CRLF turned into LF; a web page
+/// ([`is_web_page`]) becomes its article text.
 pub(crate) fn read_text(
     mut input: Input,
     path: &Path,
@@ -21,10 +24,15 @@ pub(crate) fn read_text(
         return Err(ReadError::reading(path, 1 + newlines(&bytes), source));
     }
     let text = text::decode(&bytes).map_err(|flaw| flaw.at(path, 1))?;
+    let text = if is_web_page(path) {
+        article_text(&text)
+    } else {
+        text.replace("\r\n", "\n")
+    };
     let label = options.label(label, path, 1)?;
     Ok(Document {
         id: path.display().to_string(),
-        text: text.replace("\r\n", "\n"),
+        text,
         label,
         fields: BTreeMap::new(),
         source: Location {
@@ -33,6 +41,13 @@ pub(crate) fn read_text(
             row: None,
         },
     })
+}
+
+/// Whether `path` names a web page: extension `.html` or `.htm` (any case, before an optional `.gz`).
+pub(crate) fn is_web_page(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".html") || name.ends_with(".htm")
 }
 
 #[cfg(test)]
