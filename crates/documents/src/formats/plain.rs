@@ -25,7 +25,7 @@ pub(crate) fn read_text(
     }
     let text = text::decode(&bytes).map_err(|flaw| flaw.at(path, 1))?;
     let text = if is_web_page(path) {
-        article_text(&text)
+        article_text(text)
     } else {
         text.replace("\r\n", "\n")
     };
