@@ -18,6 +18,7 @@ mod cli {
     mod joined;
     mod models;
     mod outputs;
+    mod outputs_safe;
     mod round_trip;
     mod tune;
 }

@@ -36,34 +36,102 @@ pub enum Sink {
         /// Everything written so far.
         buffer: Vec<u8>,
     },
+    /// A FIFO, a device or another file that is not a regular one: written through, as is.
+    Special(BufWriter<fs::File>),
+}
+
+/// What `-o PATH` names.
+enum Target {
+    /// `-`: standard output.
+    Stdout,
+    /// A regular file, or none yet: written atomically (a symbolic link is followed to the file it
+    /// names, which is replaced; the link stays).
+    File(PathBuf),
+    /// An existing file that is not a regular one (a FIFO, `/dev/null`): written through.
+    Special(PathBuf),
+}
+
+impl Target {
+    fn of(path: &Path) -> Self {
+        if path.as_os_str() == "-" {
+            return Target::Stdout;
+        }
+        match fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => Target::Special(path.to_path_buf()),
+            _ => Target::File(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+        }
+    }
 }
 
 impl Sink {
-    /// Standard output, or `path` when given.
+    /// Standard output, or `path` when given (`-` is standard output too).
     pub fn new(path: Option<&Path>) -> Self {
-        match path {
-            Some(path) => Sink::File {
-                path: path.to_path_buf(),
+        let stdout = || Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock()));
+        match path.map(Target::of) {
+            None | Some(Target::Stdout) => stdout(),
+            Some(Target::File(path)) => Sink::File {
+                path,
                 buffer: Vec::new(),
             },
-            None => Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock())),
+            Some(Target::Special(path)) => match fs::OpenOptions::new().write(true).open(&path) {
+                Ok(file) => Sink::Special(BufWriter::new(file)),
+                // Reported at the first write, which fails the same way.
+                Err(_) => Sink::File {
+                    path,
+                    buffer: Vec::new(),
+                },
+            },
         }
     }
 
-    /// Flushes standard output, or writes the file (temporary file, fsync, rename).
+    /// Flushes standard output or the special file, or writes the file (temporary file, fsync,
+    /// rename).
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush()?,
+            Sink::Special(mut out) => out.flush()?,
             Sink::File { path, buffer } => write_atomically(&path, &buffer).map_err(write_error)?,
         }
         Ok(())
     }
 }
 
+/// Fails, before any work, when `output` is one of the command's own `inputs` (the same file by
+/// device and inode, whatever the names: writing it would destroy what is being read).
+pub fn check_not_an_input<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(out) = fs::metadata(output) else {
+            return Ok(());
+        };
+        if !out.is_file() {
+            return Ok(());
+        }
+        for input in inputs {
+            if fs::metadata(input).is_ok_and(|i| i.dev() == out.dev() && i.ino() == out.ino()) {
+                bail!(
+                    "-o {} is the input {}: writing it would destroy what is being read; write elsewhere",
+                    output.display(),
+                    input.display()
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (output, inputs.into_iter().count());
+    Ok(())
+}
+
 /// Fails, before any work, when `output` could not be written at the end: it is a directory, its
 /// directory is missing or is not a directory, or no file can be created in it (read-only, `/proc`,
-/// ...; checked by creating and removing an empty hidden file). Nothing is left behind.
+/// ...; checked by creating and removing an empty hidden file). Nothing is left behind. `-` (standard
+/// output) and existing special files (a FIFO, a device), written through, pass.
 pub fn check_writable(output: &Path) -> Result<()> {
+    let output = &match Target::of(output) {
+        Target::Stdout | Target::Special(_) => return Ok(()),
+        Target::File(path) => path,
+    };
     if output.is_dir() {
         bail!("{}: is a directory; -o names the file to write", output.display());
     }
@@ -92,11 +160,29 @@ pub fn check_writable(output: &Path) -> Result<()> {
     }
 }
 
+/// Fails, before any work, when `output` cannot hold a model: `-` or a file that is not a regular
+/// one (a model is written atomically, to a file that can be replaced), or [`check_writable`] fails.
+pub fn check_model_output(output: &Path) -> Result<()> {
+    match Target::of(output) {
+        Target::Stdout => bail!("-o -: a model is written to a file, not to standard output"),
+        Target::Special(path) => bail!(
+            "-o {}: not a regular file; a model is written atomically to a file it can replace",
+            path.display()
+        ),
+        Target::File(_) => check_writable(output),
+    }
+}
+
 /// Writes `model` atomically, compact (prediction only) or full, and returns the form written; a
-/// failure names the file as one that could not be written.
+/// failure names the file as one that could not be written. A symbolic link is followed: the file
+/// it names is replaced and the link stays.
 pub fn save_model(model: &Classifier, path: &Path, compact: bool) -> Result<ModelForm> {
     let form = if compact { ModelForm::Compact } else { ModelForm::Full };
-    model.save(path, form).map_err(write_error)?;
+    let path = match Target::of(path) {
+        Target::File(path) => path,
+        Target::Stdout | Target::Special(_) => path.to_path_buf(),
+    };
+    model.save(&path, form).map_err(write_error)?;
     Ok(form)
 }
 
@@ -114,6 +200,7 @@ impl Write for Sink {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(bytes),
+            Sink::Special(out) => out.write(bytes),
             Sink::File { buffer, .. } => buffer.write(bytes),
         }
     }
@@ -121,6 +208,7 @@ impl Write for Sink {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.write_all(bytes),
+            Sink::Special(out) => out.write_all(bytes),
             Sink::File { buffer, .. } => buffer.write_all(bytes),
         }
     }
@@ -128,6 +216,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Special(out) => out.flush(),
             Sink::File { .. } => Ok(()),
         }
     }

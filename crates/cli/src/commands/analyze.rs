@@ -16,7 +16,7 @@ use stance_model::Classifier;
 use super::warn;
 use crate::args::{AnalyzeArgs, AnalyzeFormat, Task};
 use crate::embedded;
-use crate::output::{check_writable, clean, number, Sink};
+use crate::output::{check_not_an_input, check_writable, clean, number, Sink};
 use crate::usage::UsageError;
 
 /// Articles analyzed together, in parallel, before their output is written.
@@ -35,6 +35,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     }
     if let Some(output) = &args.output {
         check_writable(output)?;
+        check_not_an_input(output, args.articles.iter().map(std::path::PathBuf::as_path))?;
     }
     let (stance, sentiment) = rayon::join(
         || model(args.stance_model.as_deref(), Task::Stance),

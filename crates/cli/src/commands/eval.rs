@@ -12,7 +12,7 @@ use stance_model::{argmax, Prediction};
 use super::{coverage_table, warn};
 use crate::args::{EvalArgs, ReportFormat};
 use crate::embedded;
-use crate::output::{check_writable, clean, number, Sink};
+use crate::output::{check_not_an_input, check_writable, clean, number, Sink};
 use crate::progress::Progress;
 
 /// The seed of `--bootstrap`'s resampling: fixed, so that a report is reproducible.
@@ -140,6 +140,13 @@ fn calibration_table(
 pub fn run(args: &EvalArgs) -> Result<()> {
     if let Some(output) = &args.output {
         check_writable(output)?;
+        check_not_an_input(
+            output,
+            args.data
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(args.model.as_deref()),
+        )?;
     }
     let model = embedded::load_one(&args.model_choice())?;
     let labels = model.labels();
@@ -148,6 +155,13 @@ pub fn run(args: &EvalArgs) -> Result<()> {
 
     if let Some(path) = &args.predictions {
         check_writable(path)?;
+        check_not_an_input(
+            path,
+            args.data
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(args.model.as_deref()),
+        )?;
     }
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::evaluation();

@@ -12,12 +12,12 @@ use super::train::summary;
 use super::{note, warn};
 use crate::args::MergeArgs;
 use crate::embedded;
-use crate::output::{check_writable, save_model};
+use crate::output::{check_model_output, save_model};
 use crate::training_flags::TrainingFlags;
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    check_writable(&args.output)?;
+    check_model_output(&args.output)?;
     let mut merged: Option<(Classifier, &Path)> = None;
     let mut calibrated: Option<String> = None;
     let mut seen: Vec<(String, &Path)> = Vec::new();

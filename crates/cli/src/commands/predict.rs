@@ -12,7 +12,7 @@ use stance_model::{Classifier, Explanation, Prediction, MIN_KNOWN_SHARE, UNCERTA
 use super::{list, warn};
 use crate::args::{ModelChoice, PredictArgs, Task};
 use crate::embedded;
-use crate::output::{check_writable, Layout, Outcome, PredictionWriter, Sink};
+use crate::output::{check_not_an_input, check_writable, Layout, Outcome, PredictionWriter, Sink};
 
 /// A model and what the output calls it.
 struct Named {
@@ -26,6 +26,13 @@ pub fn run(args: &PredictArgs) -> Result<()> {
     let options = args.reading.options(false)?;
     if let Some(output) = &args.output {
         check_writable(output)?;
+        check_not_an_input(
+            output,
+            inputs
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(args.model.as_deref()),
+        )?;
     }
     let (models, layout) = match args.model_choice() {
         ModelChoice::BothBuiltIn => {

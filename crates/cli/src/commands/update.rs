@@ -12,12 +12,13 @@ use stance_documents::Screen;
 
 use super::{add_labeled, list, note, warn};
 use crate::args::UpdateArgs;
-use crate::output::{check_writable, save_model};
+use crate::output::{check_model_output, check_not_an_input, save_model};
 use crate::progress::Progress;
 
 /// Runs `stance update`.
 pub fn run(args: &UpdateArgs) -> Result<()> {
-    check_writable(&args.output)?;
+    check_model_output(&args.output)?;
+    check_not_an_input(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
     let model = load_full(&args.model, "update")?;
     let calibrated = model.calibration().is_some();
     let params = model.params().clone();
