@@ -256,3 +256,62 @@ fn labels_are_one_spelling_and_invisible_characters_are_warned_about() {
         "NFC and NFD are one label: {json}"
     );
 }
+
+#[test]
+fn a_huge_grid_is_refused_before_anything_is_built() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    let ten = |key: &str, values: &[&str]| format!("{key}={}", values.join(","));
+    let alphas = ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"];
+    let dfs = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    let fractions = ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"];
+    let grid = [
+        ten("alpha", &alphas),
+        ten("min_df", &dfs),
+        ten("max_df", &fractions),
+        ten("max_features", &dfs),
+        "stem=none,english".into(),
+        "negation=on,off".into(),
+        "l2=on,off".into(),
+        "numbers=keep,drop,token".into(),
+    ]
+    .join(";");
+    let error = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["tune", "train.tsv", "--folds", "2", "--grid", &grid]),
+        2,
+    );
+    assert!(
+        error.contains("the grid has 240000 settings, more than --max-settings 10000"),
+        "{error}"
+    );
+    let error = stderr_of_failure(
+        sandbox.stance().args([
+            "tune",
+            "train.tsv",
+            "--folds",
+            "2",
+            "--grid",
+            "alpha=0.5,1",
+            "--max-settings",
+            "1",
+        ]),
+        2,
+    );
+    assert!(error.contains("more than --max-settings 1"), "{error}");
+    let notes = stderr_of_success(sandbox.stance().args([
+        "tune",
+        "train.tsv",
+        "--folds",
+        "2",
+        "--grid",
+        "alpha=0.5,1",
+        "--max-settings",
+        "2",
+    ]));
+    assert!(
+        notes.contains("tune: 2 settings x 2 folds = 4 models to train"),
+        "{notes}"
+    );
+}

@@ -484,6 +484,11 @@ pub struct TuneArgs {
     #[arg(long, value_name = "GRID", required = true)]
     pub grid: Grid,
 
+    /// The most settings a grid may hold: a larger grid is refused before anything is built or
+    /// read (each setting is cross-validated in full; the count is printed before starting).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_settings: u64,
+
     /// The metric to rank by (its mean over folds); log_loss and brier rank the lowest first.
     #[arg(long, value_enum, default_value_t = Metric::MacroF1)]
     pub metric: Metric,

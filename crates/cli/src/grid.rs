@@ -235,6 +235,13 @@ impl Grid {
         &self.axes
     }
 
+    /// The number of combinations, counted without building them (saturating).
+    pub fn count(&self) -> u64 {
+        self.axes
+            .iter()
+            .fold(1u64, |count, axis| count.saturating_mul(axis.values.len() as u64))
+    }
+
     /// Every combination, one setting per axis (in axis order); the last axis varies fastest, as
     /// nested loops in the order written would.
     pub fn points(&self) -> Vec<Vec<Setting>> {
@@ -390,6 +397,7 @@ mod tests {
             .unwrap();
         assert_eq!(grid.axes().len(), Key::ALL.len());
         assert_eq!(grid.points().len(), 96);
+        assert_eq!(grid.count(), 96);
     }
 
     #[test]

@@ -52,6 +52,15 @@ impl Scored {
 pub fn run(args: &TuneArgs) -> Result<()> {
     // Every combination is checked before any data is read; those that make no sense together
     // (complement_norm=on with variant=multinomial) are skipped with the reason.
+    let count = args.grid.count();
+    if count > args.max_settings {
+        return Err(UsageError(format!(
+            "the grid has {count} settings, more than --max-settings {}: each is cross-validated in \
+             full; narrow the grid or raise --max-settings",
+            args.max_settings
+        ))
+        .into());
+    }
     let mut candidates = Vec::new();
     let mut skipped: Vec<(Vec<Setting>, String)> = Vec::new();
     for settings in args.grid.points() {
@@ -87,6 +96,15 @@ pub fn run(args: &TuneArgs) -> Result<()> {
     }
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
     let (folds, _) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    if !args.quiet {
+        super::note(format_args!(
+            "tune: {} settings x {} folds = {} models to train on {} documents",
+            candidates.len(),
+            folds.n_folds(),
+            candidates.len() * folds.n_folds(),
+            corpus.documents().len(),
+        ));
+    }
     let progress = Progress::new(
         args.quiet,
         Some((candidates.len() * folds.n_folds()) as u64),
