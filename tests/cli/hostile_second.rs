@@ -315,3 +315,24 @@ fn a_huge_grid_is_refused_before_anything_is_built() {
         "{notes}"
     );
 }
+
+#[test]
+fn a_model_file_is_read_header_first() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    // Read whole, /dev/zero never ends: the header alone refuses it.
+    let error = stderr_of_failure(sandbox.stance().args(["predict", "-m", "/dev/zero", "test.tsv"]), 1);
+    assert!(error.contains("does not start with a stance model header"), "{error}");
+    // A header announcing more than a model may hold is refused before the content is read.
+    let mut bytes = std::fs::read(sandbox.path(model)).unwrap();
+    bytes[13..21].copy_from_slice(&(1u64 << 40).to_le_bytes());
+    sandbox.write("huge.model", &bytes);
+    let error = stderr_of_failure(sandbox.stance().args(["predict", "-m", "huge.model", "test.tsv"]), 1);
+    assert!(error.contains("more than the 8589934592 a model may hold"), "{error}");
+    // Content beyond the announced length is still found.
+    let mut padded = std::fs::read(sandbox.path(model)).unwrap();
+    padded.extend_from_slice(&[0; 4096]);
+    sandbox.write("padded.model", &padded);
+    let error = stderr_of_failure(sandbox.stance().args(["predict", "-m", "padded.model", "test.tsv"]), 1);
+    assert!(error.contains("truncated or padded"), "{error}");
+}

@@ -58,7 +58,10 @@ impl Target {
         }
         match fs::metadata(path) {
             Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => Target::Special(path.to_path_buf()),
-            _ => Target::File(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+            _ if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+                Target::File(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+            }
+            _ => Target::File(path.to_path_buf()),
         }
     }
 }

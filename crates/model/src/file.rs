@@ -50,6 +50,8 @@ const PLAIN_VERSION: u32 = 1;
 /// n-grams are kept.
 const SCOPE_VERSION: u32 = 2;
 const HEADER_LEN: usize = 25;
+/// The largest content a model file may announce (8 GiB): a header beyond it is damage.
+pub const MAX_PAYLOAD: u64 = 8 << 30;
 
 /// Which form of a model is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,12 +278,46 @@ impl Classifier {
             .map_err(corrupt)
     }
 
-    /// Reads a model file.
+    /// Reads a model file: its header first, then no more than the content length the header
+    /// states (at most [`MAX_PAYLOAD`]), so a large file that is not a model (or `/dev/zero`) is
+    /// refused after 25 bytes, not read whole.
     pub fn load(path: &Path) -> Result<Self, ModelError> {
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+        use std::io::Read;
+        let io = |source| ModelError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut bytes = Vec::with_capacity(HEADER_LEN);
+        file.take(HEADER_LEN as u64).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() < HEADER_LEN || bytes[..MAGIC.len()] != MAGIC[..] {
+            // Too short, or not a model: the same errors as for bytes in memory.
+            return Self::from_bytes(&bytes, path);
+        }
+        let length = u64::from_le_bytes(bytes[13..21].try_into().expect("8 bytes"));
+        if length > MAX_PAYLOAD {
+            return Err(ModelError::Corrupt {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "the header announces {length} bytes of content, more than the {MAX_PAYLOAD} a model may hold"
+                ),
+            });
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        bytes.clear();
+        // One byte more than announced, so that a padded file is still told apart.
+        file.take(HEADER_LEN as u64 + length + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > HEADER_LEN as u64 + length {
+            let size = std::fs::metadata(path).map_or(String::new(), |m| format!(" ({} bytes in all)", m.len()));
+            return Err(ModelError::Corrupt {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "truncated or padded: the header announces {length} bytes of content, the file holds more{size}"
+                ),
+            });
+        }
         Self::from_bytes(&bytes, path)
     }
 
