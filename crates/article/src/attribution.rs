@@ -170,12 +170,13 @@ pub fn attribute(article: &str, segmentation: &Segmentation) -> Attribution {
 fn proper_words<'a>(tokens: &[Vec<Token<'a>>]) -> HashSet<&'a str> {
     let mut proper = HashSet::new();
     for sentence in tokens {
+        let mut word_before = false;
         for (i, token) in sentence.iter().enumerate() {
-            let opens = sentence[..i].iter().all(|t| !t.word)
-                || (i > 0 && (sentence[i - 1].is_quote_mark() || sentence[i - 1].is(":")));
+            let opens = !word_before || (i > 0 && (sentence[i - 1].is_quote_mark() || sentence[i - 1].is(":")));
             if token.is_capitalized() && !opens {
                 proper.insert(token.base());
             }
+            word_before |= token.word;
         }
     }
     proper

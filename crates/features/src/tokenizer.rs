@@ -76,15 +76,34 @@ pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
         text,
         position: 0,
+        chunk_end: 0,
         unicode: None,
     }
 }
 
-/// Iterator over the tokens of a text; see [`tokens`].
+/// Iterator over the tokens of a text; see [`tokens`]. Linear in the text: each byte is examined
+/// a bounded number of times, however long a run without whitespace is (`=====...`, minified JSON).
 pub struct Tokens<'a> {
     text: &'a str,
     position: usize,
+    /// The end of the current whitespace-free chunk (an ASCII one: others go to `unicode`).
+    chunk_end: usize,
     unicode: Option<(usize, std::iter::Peekable<unicode_segmentation::UWordBoundIndices<'a>>)>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes examined by the tokenizer on this thread, for the test that checks it is linear.
+    static EXAMINED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` bytes examined (in tests only).
+#[inline]
+fn examined(n: usize) {
+    #[cfg(test)]
+    EXAMINED.with(|count| count.set(count.get() + n));
+    #[cfg(not(test))]
+    let _ = n;
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -110,26 +129,33 @@ impl<'a> Iterator for Tokens<'a> {
                 }
             }
             let bytes = self.text.as_bytes();
-            while self.position < bytes.len() && is_space(bytes[self.position]) {
-                self.position += 1;
-            }
-            if self.position >= bytes.len() {
-                return None;
+            if self.position >= self.chunk_end {
+                // A new chunk: skip the whitespace before it, find its end and its script once.
+                while self.position < bytes.len() && is_space(bytes[self.position]) {
+                    self.position += 1;
+                }
+                if self.position >= bytes.len() {
+                    return None;
+                }
+                let start = self.position;
+                let chunk_end = bytes[start..]
+                    .iter()
+                    .position(|&b| is_space(b))
+                    .map_or(bytes.len(), |i| start + i);
+                examined(chunk_end - start);
+                if !bytes[start..chunk_end].is_ascii() {
+                    // A combining mark or joiner after a space belongs to the space's segment
+                    // (WB4), so the segmenter starts at the space before the chunk.
+                    let from = start.saturating_sub(1);
+                    let chunk = &self.text[from..chunk_end];
+                    self.unicode = Some((from, chunk.split_word_bound_indices().peekable()));
+                    self.position = chunk_end;
+                    continue;
+                }
+                self.chunk_end = chunk_end;
             }
             let start = self.position;
-            let chunk_end = bytes[start..]
-                .iter()
-                .position(|&b| is_space(b))
-                .map_or(bytes.len(), |i| start + i);
-            if !bytes[start..chunk_end].is_ascii() {
-                // A combining mark or joiner after a space belongs to the space's segment (WB4),
-                // so the segmenter starts at the space before the chunk.
-                let from = start.saturating_sub(1);
-                let chunk = &self.text[from..chunk_end];
-                self.unicode = Some((from, chunk.split_word_bound_indices().peekable()));
-                self.position = chunk_end;
-                continue;
-            }
+            let chunk_end = self.chunk_end;
             let end = ascii_token_end(bytes, start, chunk_end);
             let Some(kind) = classify(&self.text[start..end]) else {
                 continue;
@@ -171,6 +197,7 @@ fn ascii_token_end(bytes: &[u8], start: usize, limit: usize) -> usize {
     }
     let mut end = start + 1;
     while end < limit {
+        examined(1);
         let b = bytes[end];
         if is_word(b) {
             end += 1;
@@ -221,6 +248,34 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         tokens(text).map(|t| t.text).collect()
+    }
+
+    /// Bytes examined to tokenize `text` (on this thread).
+    fn work(text: &str) -> usize {
+        EXAMINED.with(|count| count.set(0));
+        let n = tokens(text).count();
+        assert!(n > 0);
+        EXAMINED.with(std::cell::Cell::get)
+    }
+
+    #[test]
+    fn tokenizing_is_linear_in_runs_without_whitespace() {
+        for unit in ["=", ".,;:!?", "ab-", "{\"a\":[1,2]},"] {
+            let small = unit.repeat(100_000 / unit.len());
+            let large = unit.repeat(400_000 / unit.len());
+            let (small_work, large_work) = (work(&small), work(&large));
+            // Linear: four times the text, four times the work (the quadratic scan did sixteen).
+            let ratio = large_work as f64 / small_work as f64;
+            assert!(
+                (3.5..=4.5).contains(&ratio),
+                "{unit:?}: {small_work} then {large_work} bytes examined"
+            );
+            assert!(
+                large_work <= 3 * large.len(),
+                "{unit:?}: {large_work} bytes examined for {}",
+                large.len()
+            );
+        }
     }
 
     #[test]
