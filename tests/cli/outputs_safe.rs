@@ -5,7 +5,7 @@
 use std::fs;
 use std::os::unix::fs::FileTypeExt;
 
-use super::common::{stderr_of_failure, stdout, Sandbox};
+use super::common::{stderr_of_failure, stdout, Sandbox, STANCE};
 
 #[test]
 fn dash_is_standard_output() {
@@ -128,4 +128,44 @@ fn an_input_is_never_the_output() {
     }
     assert_eq!(fs::read(sandbox.path("train.tsv")).unwrap(), train);
     assert_eq!(fs::read(sandbox.path(model)).unwrap(), model_bytes);
+}
+
+#[test]
+fn two_updates_of_one_model_at_once_lose_nothing() {
+    let sandbox = Sandbox::new();
+    let data = |label: &str, word: &str, n: usize| {
+        let mut rows = String::from("label\ttext\n");
+        for i in 0..n {
+            rows.push_str(&format!("{label}\t{word} report number {i} from the front line\n"));
+        }
+        rows
+    };
+    sandbox.write(
+        "base.tsv",
+        data("military", "troops", 100) + &data("negotiation", "envoys", 100)[11..],
+    );
+    sandbox.write("a.tsv", data("military", "shelling", 6000));
+    sandbox.write("b.tsv", data("negotiation", "mediators", 6000));
+    stdout(sandbox.stance().args(["train", "base.tsv", "-o", "live.model", "-q"]));
+    let update = |file: &str| {
+        std::process::Command::new(STANCE)
+            .current_dir(sandbox.path(""))
+            .args(["update", "-m", "live.model", file, "-o", "live.model", "-q"])
+            .spawn()
+            .unwrap()
+    };
+    let (mut first, mut second) = (update("a.tsv"), update("b.tsv"));
+    assert!(first.wait().unwrap().success());
+    assert!(second.wait().unwrap().success());
+    let json = stdout(
+        sandbox
+            .stance()
+            .args(["inspect", "live.model", "--format", "json", "--top", "1"]),
+    );
+    let inspect: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        inspect["documents"], 12_200,
+        "both updates are in the model: {}",
+        inspect["documents_per_label"]
+    );
 }

@@ -99,6 +99,44 @@ impl Sink {
     }
 }
 
+/// An exclusive advisory lock on a model file, held while a command reads, changes and rewrites
+/// it (`update`): two updates of one model run one after the other, and neither loses the other's
+/// documents. Writing replaces the file (a new inode), so the lock is taken on the file the path
+/// names once locked: a process that waited on the replaced file looks again.
+pub struct ModelLock {
+    _file: fs::File,
+}
+
+impl ModelLock {
+    /// Waits for the lock on the file `path` names.
+    pub fn acquire(path: &Path) -> Result<Self> {
+        loop {
+            let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+            if same_file(&file, path) {
+                return Ok(Self { _file: file });
+            }
+        }
+    }
+}
+
+/// Whether `path` still names the open `file` (not a file written over it since it was opened).
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
 /// Fails, before any work, when `output` is one of the command's own `inputs` (the same file by
 /// device and inode, whatever the names: writing it would destroy what is being read).
 pub fn check_not_an_input<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
