@@ -268,9 +268,8 @@ fn fit_vector(held_out: HeldOut<'_>, k: usize, inverse: f64) -> (Vec<f64>, Vec<f
         }
         g
     };
-    let mut p: Vec<f64> = std::iter::repeat(inverse)
-        .take(k)
-        .chain(std::iter::repeat(0.0).take(k))
+    let mut p: Vec<f64> = std::iter::repeat_n(inverse, k)
+        .chain(std::iter::repeat_n(0.0, k))
         .collect();
     let mut value = objective(&p);
     let mut step = 1.0;

@@ -17,7 +17,7 @@ pub const MAX_DIGITS: usize = 17;
 fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.chars().count());
     let mut out = String::with_capacity(pad + text.len());
-    out.extend(std::iter::repeat(' ').take(pad));
+    out.extend(std::iter::repeat_n(' ', pad));
     out.push_str(text);
     out
 }
@@ -27,7 +27,7 @@ fn left(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(text.chars().count());
     let mut out = String::with_capacity(pad + text.len());
     out.push_str(text);
-    out.extend(std::iter::repeat(' ').take(pad));
+    out.extend(std::iter::repeat_n(' ', pad));
     out
 }
 

@@ -163,7 +163,7 @@ fn grouped_folds_keep_groups_whole_and_balance_sizes() {
         ("sudan", 2),
         ("chad", 1),
     ];
-    let groups: Vec<&str> = sizes.iter().flat_map(|&(g, n)| std::iter::repeat(g).take(n)).collect();
+    let groups: Vec<&str> = sizes.iter().flat_map(|&(g, n)| std::iter::repeat_n(g, n)).collect();
     let labels: Vec<&str> = (0..groups.len()).map(|d| ["pos", "neg", "neutral"][d % 3]).collect();
     let folds = Folds::grouped(&groups, &labels, 3, 11).unwrap();
     assert_partition(&folds).unwrap();
