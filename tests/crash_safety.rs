@@ -277,20 +277,25 @@ fn killing_train_merge_or_update_never_leaves_a_partial_model() {
 
     // Leftovers are never read; once older than an hour, the next write into the directory removes
     // them (and a fresh one, possibly another run's, is kept).
-    let fresh = dir.join(".stance-Fresh1.tmp");
+    let fresh = dir.join(stance_model::temporary_name("tmp"));
     fs::write(&fresh, b"another run's write in progress").unwrap();
-    let stale = dir.join(".stance-Stale1.tmp");
+    let stale = dir.join(stance_model::temporary_name("tmp"));
     fs::write(&stale, b"left by a kill").unwrap();
+    // A user's own file that looks like ours, but is not one of our names: never removed.
+    let users = dir.join(".stance-notes.tmp");
+    fs::write(&users, b"my notes").unwrap();
     let hours_ago = SystemTime::now() - Duration::from_secs(7200);
-    for path in leftovers.iter().chain([&stale]) {
+    for path in leftovers.iter().chain([&stale, &users]) {
         if let Ok(file) = fs::File::options().write(true).open(path) {
             file.set_modified(hours_ago).unwrap();
         }
     }
     run(dir, &["train", "small.tsv", "-o", "small.model", "-q"]);
+    let mut kept = vec![fresh, users];
+    kept.sort();
     assert_eq!(
         temporaries(dir),
-        [fresh],
-        "stale temporary files are removed, fresh ones kept"
+        kept,
+        "stale temporary files are removed, fresh ones and a user's own kept"
     );
 }

@@ -187,7 +187,7 @@ pub fn check_writable(output: &Path) -> Result<()> {
     if !metadata.is_dir() {
         bail!("{}: {} is not a directory", cannot(), dir.display());
     }
-    let probe = dir.join(format!(".stance-{}.probe", std::process::id()));
+    let probe = dir.join(stance_model::temporary_name("probe"));
     match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
         Ok(_) => {
             let _ = fs::remove_file(&probe);

@@ -23,7 +23,7 @@
 //! file in the same directory, fsync, rename, fsync of the directory.
 //!
 //! A process killed during a write (SIGKILL, power loss) leaves the previous file intact, or no
-//! file, and maybe its hidden temporary file (`.stance-XXXXXX.tmp`): never read, and removed by
+//! file, and maybe its hidden temporary file ([`temporary_name`]): never read, and removed by
 //! the next write into the same directory once it is an hour old ([`remove_stale_temporaries`]).
 
 use std::io::Write;
@@ -370,15 +370,43 @@ fn without_temporary_path(error: std::io::Error) -> std::io::Error {
 /// between creating its temporary file and renaming it (the bytes are ready before it is created).
 const STALE_AFTER: Duration = Duration::from_secs(3600);
 
-/// Whether `name` is one of stance's hidden temporary files: `.stance-NAME.tmp` (a write in
-/// progress) or `.stance-NAME.probe` (the command line's check that a directory is writable), with
-/// NAME of ASCII letters and digits.
+/// A fresh name for one of stance's hidden temporary files, `.stance-R.EXTENSION` with R twelve
+/// random hex digits and four of their checksum: [`is_temporary_name`] recognizes it, and a user's
+/// own `.stance-notes.tmp` does not pass for one (so the cleanup of stale files never removes it).
+pub fn temporary_name(extension: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(now) = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) {
+        hasher.write_u128(now.as_nanos());
+    }
+    let random = format!("{:012x}", hasher.finish() & 0xffff_ffff_ffff);
+    format!(".stance-{random}{:04x}.{extension}", checksum(&random))
+}
+
+/// The four-hex-digit checksum of a temporary name's random part.
+fn checksum(random: &str) -> u32 {
+    crc32fast::hash(random.as_bytes()) & 0xffff
+}
+
+/// Whether `name` is one of stance's hidden temporary files ([`temporary_name`]): `.tmp` (a write
+/// in progress) or `.probe` (the command line's check that a directory is writable), with the
+/// checksum of its random part right.
 fn is_temporary_name(name: &str) -> bool {
     let Some(rest) = name.strip_prefix(".stance-") else {
         return false;
     };
-    let stem = rest.strip_suffix(".tmp").or_else(|| rest.strip_suffix(".probe"));
-    stem.is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let Some(stem) = rest.strip_suffix(".tmp").or_else(|| rest.strip_suffix(".probe")) else {
+        return false;
+    };
+    if stem.len() != 16 || !stem.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
+        return false;
+    }
+    let (random, sum) = stem.split_at(12);
+    u32::from_str_radix(sum, 16).is_ok_and(|sum| sum == checksum(random))
 }
 
 /// Removes from `dir` the temporary files of stance ([`is_temporary_name`]) last modified more than
@@ -414,11 +442,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".stance-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|error| io(without_temporary_path(error)))?;
+    let mut attempt = 0;
+    let mut temp = loop {
+        match tempfile::Builder::new()
+            .prefix(&temporary_name("tmp"))
+            .rand_bytes(0)
+            .tempfile_in(dir)
+        {
+            Ok(temp) => break temp,
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => attempt += 1,
+            Err(error) => return Err(io(without_temporary_path(error))),
+        }
+    };
     keep_permissions(path, temp.as_file()).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
@@ -436,16 +471,27 @@ mod tests {
 
     #[test]
     fn temporary_names_are_recognized_exactly() {
-        for name in [".stance-a1B2c3.tmp", ".stance-12345.probe"] {
+        let (tmp, probe) = (temporary_name("tmp"), temporary_name("probe"));
+        assert_ne!(tmp, temporary_name("tmp"), "every name is fresh");
+        for name in [&tmp, &probe] {
             assert!(is_temporary_name(name), "{name}");
         }
+        let forged = format!("{}0000.tmp", &tmp[..tmp.len() - 8]);
+        let wrong_sum = if forged == tmp {
+            tmp.replace(".tmp", "") + "1.tmp"
+        } else {
+            forged
+        };
         for name in [
             "stance-a1B2c3.tmp",
             ".stance-.tmp",
             ".stance-a b.tmp",
             ".stance-abc.model",
             ".stance-../x.tmp",
+            ".stance-notes.tmp",
+            ".stance-a1B2c3.tmp",
             "model.tmp",
+            wrong_sum.as_str(),
         ] {
             assert!(!is_temporary_name(name), "{name}");
         }

@@ -47,7 +47,7 @@ pub use classifier::{Classifier, Prediction, TrainingMetadata, MIN_KNOWN_SHARE, 
 pub use error::ModelError;
 pub use estimator::{argmax, log_softmax, NaiveBayes};
 pub use explain::{Evidence, Explanation, InformativeTerm};
-pub use file::{write_atomically, ModelForm, FORMAT_VERSION, MAGIC};
+pub use file::{temporary_name, write_atomically, ModelForm, FORMAT_VERSION, MAGIC, MAX_PAYLOAD};
 pub use fingerprint::DataFingerprint;
 pub use params::{NaiveBayesParams, Priors, ValidNaiveBayesParams, Variant};
 pub use statistics::{StatisticsTable, TrainingStatistics};
