@@ -336,3 +336,33 @@ fn a_model_file_is_read_header_first() {
     let error = stderr_of_failure(sandbox.stance().args(["predict", "-m", "padded.model", "test.tsv"]), 1);
     assert!(error.contains("truncated or padded"), "{error}");
 }
+
+#[test]
+fn cv_json_lists_the_warnings_it_prints() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    let output = sandbox
+        .stance()
+        .args(["cv", "train.tsv", "train.tsv", "--folds", "3", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warnings: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("repeat the text of a document in another fold")),
+        "{warnings:?}"
+    );
+    for warning in &warnings {
+        assert!(stderr.contains(warning), "{warning} is on standard error too: {stderr}");
+    }
+}

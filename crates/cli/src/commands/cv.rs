@@ -61,6 +61,18 @@ pub fn run(args: &CvArgs) -> Result<()> {
                 json["uncalibrated"] = serde_json::from_str(&before.to_json()?)?;
             }
             json["coverage_curve"] = serde_json::to_value(stance_eval::coverage_curve(&outcome.confidences))?;
+            // The warnings of reading and of the folds (also on standard error), after the report's.
+            let mut warnings: Vec<serde_json::Value> = json["warnings"].as_array().cloned().unwrap_or_default();
+            warnings.extend(
+                corpus
+                    .warnings()
+                    .iter()
+                    .chain(folds.warnings())
+                    .cloned()
+                    .chain(repeated_texts(&corpus, &folds))
+                    .map(serde_json::Value::from),
+            );
+            json["warnings"] = warnings.into();
             serde_json::to_string(&json)?
         }
         CvFormat::Html => {
