@@ -138,6 +138,8 @@ struct Slot {
     mention: Option<Span>,
     /// A reporting pattern was found, whether or not it resolved.
     attempted: bool,
+    /// The pattern only relays (`X reported`).
+    relayed: bool,
 }
 
 /// Finds the speakers of the sentences of `article`.
@@ -282,6 +284,7 @@ impl Reader<'_> {
             assigned: chosen.map(|(assigned, _)| assigned),
             mention: chosen.and_then(|(_, mention)| mention),
             attempted: found.outer.is_some() || found.inner.is_some(),
+            relayed: found.relayed,
         };
     }
 
@@ -392,7 +395,33 @@ impl Reader<'_> {
         }
     }
 
-    fn finish(self) -> Attribution {
+    /// Organisations that only relay (every sentence of theirs found by `X reported`, or carried
+    /// on from such a sentence's quotation) are not speakers: news outlets passing on what others
+    /// say. Their sentences are left unattributed.
+    fn drop_relays(&mut self) {
+        let mut speaks_for_itself: HashSet<usize> = HashSet::new();
+        let mut relays: HashSet<usize> = HashSet::new();
+        for slot in &self.slots {
+            if let Some((id, via)) = slot.assigned {
+                if via == Via::Name && slot.relayed {
+                    relays.insert(id);
+                } else if via != Via::Quote {
+                    speaks_for_itself.insert(id);
+                }
+            }
+        }
+        for slot in &mut self.slots {
+            if let Some((id, _)) = slot.assigned {
+                if relays.contains(&id) && !speaks_for_itself.contains(&id) && !self.registry.get(id).person {
+                    slot.assigned = None;
+                    slot.mention = None;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Attribution {
+        self.drop_relays();
         let mut order: Vec<usize> = Vec::new();
         for slot in &self.slots {
             if let Some((id, _)) = slot.assigned {
@@ -488,6 +517,18 @@ mod tests {
         let via: Vec<Via> = attribution.sentences.iter().map(|a| a.unwrap().via).collect();
         assert_eq!(via, [Via::Quote, Via::Name, Via::Quote]);
         assert_eq!(attribution.speakers[0].kind, SpeakerKind::Organisation);
+    }
+
+    #[test]
+    fn an_outlet_that_only_relays_is_no_speaker() {
+        let text = "Talks stalled on Monday, the Vardan Times reported. Oren Kastrel said the army was ready.";
+        assert_eq!(speakers(text), [None, Some("Oren Kastrel".to_string())]);
+        let text = "Talks stalled on Monday, the Vardan Times reported. The Vardan Times said it would \
+                    publish the letters.";
+        assert_eq!(
+            speakers(text),
+            [Some("Vardan Times".to_string()), Some("Vardan Times".to_string())]
+        );
     }
 
     #[test]

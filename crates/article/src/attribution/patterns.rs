@@ -63,13 +63,24 @@ pub(super) struct Mentions {
     pub outer: Option<Mention>,
     /// A speaker named at the start of a quotation that itself reports speech.
     pub inner: Option<Mention>,
+    /// The outer attribution only relays (`X reported`): a news outlet passing on what others say
+    /// is no speaker, unless it speaks for itself elsewhere.
+    pub relayed: bool,
 }
 
 /// Finds the mentions of one sentence's tokens.
 pub(super) fn find(article: &str, tokens: &[Token]) -> Mentions {
-    let outer = explicit(article, tokens).or_else(|| by_verb(article, tokens, false));
-    let inner = by_verb(article, tokens, true).filter(|m| *m != Mention::Unknown);
-    Mentions { outer, inner }
+    let (outer, relayed) = match explicit(article, tokens) {
+        Some(mention) => (Some(mention), false),
+        None => match by_verb(article, tokens, false) {
+            Some((mention, lemma)) => (Some(mention), lemma == "report"),
+            None => (None, false),
+        },
+    };
+    let inner = by_verb(article, tokens, true)
+        .map(|(mention, _)| mention)
+        .filter(|m| *m != Mention::Unknown);
+    Mentions { outer, inner, relayed }
 }
 
 /// `according to X`, `quoted X as saying`, `X was quoted as saying`, and the signature of an
@@ -130,7 +141,7 @@ fn as_saying(tokens: &[Token], at: usize) -> bool {
 
 /// The first reporting verb with a subject, outside quotations (`inner == false`) or inside one
 /// with its subject opening the quotation (`inner == true`).
-fn by_verb(article: &str, tokens: &[Token], inner: bool) -> Option<Mention> {
+fn by_verb(article: &str, tokens: &[Token], inner: bool) -> Option<(Mention, &'static str)> {
     for (v, token) in tokens.iter().enumerate() {
         if !token.word || token.quoted != inner {
             continue;
@@ -153,17 +164,17 @@ fn by_verb(article: &str, tokens: &[Token], inner: bool) -> Option<Mention> {
         if inner {
             if let Some((mention, start)) = left {
                 if start == 0 || tokens[start - 1].is_quote_mark() {
-                    return Some(mention);
+                    return Some((mention, verb.lemma));
                 }
             }
             continue;
         }
         if let Some((mention, _)) = left {
-            return Some(mention);
+            return Some((mention, verb.lemma));
         }
         if verb.invertible && v > 0 && (tokens[v - 1].is(",") || tokens[v - 1].is_quote_mark()) {
             if let Some((mention, _)) = subject_right(article, tokens, v + 1) {
-                return Some(mention);
+                return Some((mention, verb.lemma));
             }
         }
     }
