@@ -108,13 +108,16 @@ pub struct ModelLock {
 }
 
 impl ModelLock {
-    /// Waits for the lock on the file `path` names.
-    pub fn acquire(path: &Path) -> Result<Self> {
+    /// Waits for the lock on the file `path` names; `None` when it cannot be opened (reading the
+    /// model then says why, as for any command).
+    pub fn acquire(path: &Path) -> Result<Option<Self>> {
         loop {
-            let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let Ok(file) = fs::File::open(path) else {
+                return Ok(None);
+            };
             file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
             if same_file(&file, path) {
-                return Ok(Self { _file: file });
+                return Ok(Some(Self { _file: file }));
             }
         }
     }
