@@ -67,6 +67,16 @@ pub enum SpeakerKind {
     Organisation,
 }
 
+impl SpeakerKind {
+    /// Its name in every output: `person` or `organisation`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+        }
+    }
+}
+
 /// How a sentence's speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

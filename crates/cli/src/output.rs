@@ -140,9 +140,9 @@ fn same_file(file: &fs::File, path: &Path) -> bool {
     }
 }
 
-/// Fails, before any work, when `output` is one of the command's own `inputs` (the same file by
-/// device and inode, whatever the names: writing it would destroy what is being read).
-pub fn check_not_an_input<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+/// Fails when `output` is one of the command's own `inputs` (the same file by device and inode,
+/// whatever the names: writing it would destroy what is being read).
+fn check_not_an_input<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -169,9 +169,11 @@ pub fn check_not_an_input<'a>(output: &Path, inputs: impl IntoIterator<Item = &'
 
 /// Fails, before any work, when `output` could not be written at the end: it is a directory, its
 /// directory is missing or is not a directory, or no file can be created in it (read-only, `/proc`,
-/// ...; checked by creating and removing an empty hidden file). Nothing is left behind. `-` (standard
-/// output) and existing special files (a FIFO, a device), written through, pass.
-pub fn check_writable(output: &Path) -> Result<()> {
+/// ...; checked by creating and removing an empty hidden file), or it is one of the command's own
+/// `inputs`. Nothing is left behind. `-` (standard output) and existing special files (a FIFO, a
+/// device), written through, pass.
+pub fn check_writable<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    check_not_an_input(output, inputs)?;
     let output = &match Target::of(output) {
         Target::Stdout | Target::Special(_) => return Ok(()),
         Target::File(path) => path,
@@ -205,15 +207,16 @@ pub fn check_writable(output: &Path) -> Result<()> {
 }
 
 /// Fails, before any work, when `output` cannot hold a model: `-` or a file that is not a regular
-/// one (a model is written atomically, to a file that can be replaced), or [`check_writable`] fails.
-pub fn check_model_output(output: &Path) -> Result<()> {
+/// one (a model is written atomically, to a file that can be replaced), or [`check_writable`] fails
+/// (with the command's `inputs`).
+pub fn check_model_output<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
     match Target::of(output) {
         Target::Stdout => bail!("-o -: a model is written to a file, not to standard output"),
         Target::Special(path) => bail!(
             "-o {}: not a regular file; a model is written atomically to a file it can replace",
             path.display()
         ),
-        Target::File(_) => check_writable(output),
+        Target::File(_) => check_writable(output, inputs),
     }
 }
 

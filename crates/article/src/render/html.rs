@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::palette::{swatch, Swatch};
 use super::{distribution, shares};
 use crate::analysis::SentenceAnalysis;
-use crate::attribution::{SpeakerKind, Via};
+use crate::attribution::Via;
 use crate::{ArticleAnalysis, Span};
 
 /// Escapes text for HTML content and attribute values: the escaper of every HTML page stance
@@ -165,10 +165,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
                  <td class=\"num\">{:.2}</td><td>{}</td><td>{} {:.2}</td><td>{}</td><td>{}</td></tr>",
                 escape(&speaker.name),
                 roles,
-                match speaker.kind {
-                    SpeakerKind::Person => "person",
-                    SpeakerKind::Organisation => "organisation",
-                },
+                speaker.kind.name(),
                 class_of(&speaker.stance),
                 escape(&speaker.stance),
                 speaker.confidence,

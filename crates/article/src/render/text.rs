@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{distribution, shares};
-use crate::attribution::{SpeakerKind, Via};
+use crate::attribution::Via;
 use crate::ArticleAnalysis;
 
 pub(super) fn render(analysis: &ArticleAnalysis) -> String {
@@ -38,10 +38,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
         for speaker in &analysis.speakers {
             rows.push(vec![
                 speaker.name.clone(),
-                match speaker.kind {
-                    SpeakerKind::Person => "person".to_string(),
-                    SpeakerKind::Organisation => "organisation".to_string(),
-                },
+                speaker.kind.name().to_string(),
                 speaker.stance.clone(),
                 format!("{:.2}", speaker.confidence),
                 speaker.sentiment.clone(),

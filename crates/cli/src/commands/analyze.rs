@@ -16,7 +16,7 @@ use stance_model::Classifier;
 use super::warn;
 use crate::args::{AnalyzeArgs, AnalyzeFormat, Task};
 use crate::embedded;
-use crate::output::{check_not_an_input, check_writable, clean, number, Sink};
+use crate::output::{check_writable, clean, number, Sink};
 use crate::usage::UsageError;
 
 /// Articles analyzed together, in parallel, before their output is written.
@@ -34,8 +34,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         return Err(UsageError("--summary is a table: use --format text, tsv or json".into()).into());
     }
     if let Some(output) = &args.output {
-        check_writable(output)?;
-        check_not_an_input(output, args.articles.iter().map(std::path::PathBuf::as_path))?;
+        check_writable(output, args.articles.iter().map(std::path::PathBuf::as_path))?;
     }
     let (stance, sentiment) = rayon::join(
         || model(args.stance_model.as_deref(), Task::Stance),
@@ -126,7 +125,7 @@ fn write_article(
                     out,
                     "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     clean(&speaker.name),
-                    kind_name(speaker.kind),
+                    speaker.kind.name(),
                     speaker.sentences.len(),
                     speaker.stance,
                     number(speaker.confidence),
@@ -171,7 +170,7 @@ fn write_summary(out: &mut impl Write, format: AnalyzeFormat, speakers: &[Corpus
     let row = |s: &CorpusSpeaker, share: &dyn Fn(f64) -> String| {
         vec![
             clean(&s.name),
-            kind_name(s.kind).to_string(),
+            s.kind.name().to_string(),
             s.articles.to_string(),
             s.sentences.to_string(),
             s.stance().to_string(),
@@ -216,13 +215,6 @@ fn write_summary(out: &mut impl Write, format: AnalyzeFormat, speakers: &[Corpus
         }
     }
     Ok(())
-}
-
-fn kind_name(kind: stance_article::attribution::SpeakerKind) -> &'static str {
-    match kind {
-        stance_article::attribution::SpeakerKind::Person => "person",
-        stance_article::attribution::SpeakerKind::Organisation => "organisation",
-    }
 }
 
 /// Warns about articles with no text.

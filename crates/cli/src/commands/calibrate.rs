@@ -9,13 +9,12 @@ use super::note;
 use super::train::summary;
 use crate::args::CalibrateArgs;
 use crate::embedded;
-use crate::output::{check_model_output, check_not_an_input, save_model};
+use crate::output::{check_model_output, save_model};
 use crate::progress::Progress;
 
 /// Runs `stance calibrate`.
 pub fn run(args: &CalibrateArgs) -> Result<()> {
-    check_model_output(&args.output)?;
-    check_not_an_input(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
+    check_model_output(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
     let model = embedded::load_file(&args.model)?;
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
     if let Some(label) = corpus

@@ -7,7 +7,7 @@ use stance_experiment::{repeated_texts, Corpus, CrossValidation};
 
 use super::{coverage_table, list, warn};
 use crate::args::{CvArgs, CvFormat, ReadingArgs, SplitArgs};
-use crate::output::{check_not_an_input, check_writable, Sink};
+use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
 
 /// The confidently wrong documents an HTML report shows.
@@ -17,8 +17,7 @@ const WRONG_EXAMPLES: usize = 10;
 pub fn run(args: &CvArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
     if let Some(output) = &args.output {
-        check_writable(output)?;
-        check_not_an_input(output, args.data.iter().map(std::path::PathBuf::as_path))?;
+        check_writable(output, args.data.iter().map(std::path::PathBuf::as_path))?;
     }
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
     let (folds, groups) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;

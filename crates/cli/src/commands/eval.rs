@@ -12,7 +12,7 @@ use stance_model::{argmax, Prediction};
 use super::{coverage_table, warn};
 use crate::args::{EvalArgs, ReportFormat};
 use crate::embedded;
-use crate::output::{check_not_an_input, check_writable, clean, number, Sink};
+use crate::output::{check_writable, clean, number, Sink};
 use crate::progress::Progress;
 
 /// The seed of `--bootstrap`'s resampling: fixed, so that a report is reproducible.
@@ -139,8 +139,7 @@ fn calibration_table(
 /// Runs `stance eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
     if let Some(output) = &args.output {
-        check_writable(output)?;
-        check_not_an_input(
+        check_writable(
             output,
             args.data
                 .iter()
@@ -154,8 +153,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     warn(&format_mismatches(options.format, &args.data), args.quiet);
 
     if let Some(path) = &args.predictions {
-        check_writable(path)?;
-        check_not_an_input(
+        check_writable(
             path,
             args.data
                 .iter()

@@ -17,7 +17,7 @@ use crate::training_flags::TrainingFlags;
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    check_model_output(&args.output)?;
+    check_model_output(&args.output, [])?;
     let mut merged: Option<(Classifier, &Path)> = None;
     let mut calibrated: Option<String> = None;
     let mut seen: Vec<(String, &Path)> = Vec::new();

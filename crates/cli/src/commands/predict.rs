@@ -12,7 +12,7 @@ use stance_model::{Classifier, Explanation, Prediction, MIN_KNOWN_SHARE, UNCERTA
 use super::{list, warn};
 use crate::args::{ModelChoice, PredictArgs, Task};
 use crate::embedded;
-use crate::output::{check_not_an_input, check_writable, Layout, Outcome, PredictionWriter, Sink};
+use crate::output::{check_writable, Layout, Outcome, PredictionWriter, Sink};
 
 /// A model and what the output calls it.
 struct Named {
@@ -25,8 +25,7 @@ pub fn run(args: &PredictArgs) -> Result<()> {
     let inputs = args.inputs(std::io::stdin().is_terminal())?;
     let options = args.reading.options(false)?;
     if let Some(output) = &args.output {
-        check_writable(output)?;
-        check_not_an_input(
+        check_writable(
             output,
             inputs
                 .iter()

@@ -12,7 +12,7 @@ use stance_experiment::require_two_labels;
 
 use super::{add_labeled, list, note, warn};
 use crate::args::TrainArgs;
-use crate::output::{check_model_output, check_not_an_input, save_model};
+use crate::output::{check_model_output, save_model};
 use crate::progress::Progress;
 use crate::usage::UsageError;
 
@@ -20,8 +20,7 @@ use crate::usage::UsageError;
 pub fn run(args: &TrainArgs) -> Result<()> {
     let (config, params) = args.training.settings()?;
     let options = args.reading.options(true)?;
-    check_model_output(&args.output)?;
-    check_not_an_input(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
+    check_model_output(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
     warn(&format_mismatches(options.format, &args.data), args.quiet);
     let start = Instant::now();
 

@@ -14,7 +14,7 @@ use super::cv::{make_folds, read_corpus};
 use super::note;
 use crate::args::{TuneArgs, TuneFormat};
 use crate::grid::Setting;
-use crate::output::{check_not_an_input, check_writable, Sink};
+use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
 use crate::training_flags::TrainingFlags;
 use crate::usage::UsageError;
@@ -91,8 +91,7 @@ pub fn run(args: &TuneArgs) -> Result<()> {
     }
 
     if let Some(output) = &args.output {
-        check_writable(output)?;
-        check_not_an_input(output, args.data.iter().map(std::path::PathBuf::as_path))?;
+        check_writable(output, args.data.iter().map(std::path::PathBuf::as_path))?;
     }
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
     let (folds, _) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;

@@ -12,13 +12,12 @@ use stance_documents::Screen;
 
 use super::{add_labeled, list, note, warn};
 use crate::args::UpdateArgs;
-use crate::output::{check_model_output, check_not_an_input, save_model, ModelLock};
+use crate::output::{check_model_output, save_model, ModelLock};
 use crate::progress::Progress;
 
 /// Runs `stance update`.
 pub fn run(args: &UpdateArgs) -> Result<()> {
-    check_model_output(&args.output)?;
-    check_not_an_input(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
+    check_model_output(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
     // Held until the new model is written: a concurrent update of the same model waits.
     let _lock = ModelLock::acquire(&args.model)?;
     let model = load_full(&args.model, "update")?;
