@@ -1,7 +1,7 @@
 //! The second hostile-input catalogue: reports that panicked on long labels and large --digits,
 //! smoothing that overflowed, worker counts beyond reason.
 
-use super::common::{stderr_of_failure, stderr_of_success, stdout, Sandbox};
+use super::common::{stderr_of_failure, stderr_of_success, stdout, Sandbox, STANCE};
 
 #[test]
 fn digits_are_bounded_with_a_usage_error() {
@@ -365,4 +365,99 @@ fn cv_json_lists_the_warnings_it_prints() {
     for warning in &warnings {
         assert!(stderr.contains(warning), "{warning} is on standard error too: {stderr}");
     }
+}
+
+#[test]
+fn macro_f1_counts_only_labels_present_in_truth_or_predictions() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    let macro_f1 = |model: &str| {
+        let report = stdout(
+            sandbox
+                .stance()
+                .args(["eval", "-m", model, "test.tsv", "--format", "json", "-q"]),
+        );
+        let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+        (report["macro_f1"].as_f64().unwrap(), report["warnings"].to_string())
+    };
+    let (before, _) = macro_f1(model);
+    // A label the test data neither has nor gets: it used to count as an F1 of 0 (1.0 -> 0.75).
+    sandbox.write(
+        "unused.tsv",
+        "label\ttext\nweather\tA light drizzle over the quiet orchard.\n",
+    );
+    sandbox
+        .stance()
+        .args(["update", "-m", model, "unused.tsv", "-o", "updated.model", "-q"])
+        .assert()
+        .success();
+    let (after, warnings) = macro_f1("updated.model");
+    assert_eq!((before, after), (1.0, 1.0), "{warnings}");
+    assert!(warnings.contains("left out of the macro averages"), "{warnings}");
+}
+
+#[test]
+fn write_errors_name_the_stream_or_file() {
+    let sandbox = Sandbox::new();
+    let model = sandbox.trained();
+    let output = std::process::Command::new(STANCE)
+        .current_dir(sandbox.path("."))
+        .args(["predict", "-m", model, "test.tsv"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("cannot write standard output: No space left"), "{error}");
+    let error = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["predict", "-m", model, "test.tsv", "-o", "/dev/full"]),
+        1,
+    );
+    assert!(error.contains("cannot write /dev/full: No space left"), "{error}");
+}
+
+#[test]
+fn every_priors_error_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    for (priors, says) in [
+        ("often", "expected learned, uniform or LABEL=P"),
+        ("military=0.5,negotiation=0.6,neutral=0.1", "they sum to"),
+        // Known to be wrong only once the data is read: these exited 1.
+        (
+            "military=0.5,negotiation=0.3,neutral=0.1,weather=0.1",
+            "\"weather\" is not in the training data",
+        ),
+        ("military=0.5,negotiation=0.5", "no prior given for label \"neutral\""),
+    ] {
+        for command in [
+            vec!["train", "train.tsv", "-o", "p.model"],
+            vec!["cv", "train.tsv", "--folds", "2"],
+        ] {
+            let error = stderr_of_failure(sandbox.stance().args(&command).args(["--priors", priors]), 2);
+            assert!(error.contains(says), "{command:?} {priors}: {error}");
+        }
+    }
+    assert!(!sandbox.path("p.model").exists());
+}
+
+#[test]
+fn grouping_by_the_text_column_keeps_identical_texts_in_one_fold() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    // The repeated-texts warning advises --group-by; grouping by the text itself said "no column".
+    let stderr = stderr_of_success(sandbox.stance().args([
+        "cv",
+        "train.tsv",
+        "train.tsv",
+        "--folds",
+        "3",
+        "--group-by",
+        "text",
+    ]));
+    assert!(!stderr.contains("repeat the text"), "{stderr}");
+    let stderr = stderr_of_success(sandbox.stance().args(["cv", "train.tsv", "train.tsv", "--folds", "3"]));
+    assert!(stderr.contains("repeat the text"), "{stderr}");
 }

@@ -4,7 +4,8 @@
 //! [`commands`] calls stance-documents, stance-model, stance-eval and stance-experiment,
 //! [`output`] prints, [`progress`] shows how long work advances, [`embedded`] holds the built-in
 //! models. `main` maps the outcome to an exit code:
-//! 0 success (a closed output pipe included), 1 runtime error, 2 usage error.
+//! 0 success (a closed output pipe included), 1 runtime error, 2 usage error (bad flags, and
+//! `--priors` that do not fit the data's labels).
 
 mod args;
 mod commands;
@@ -19,6 +20,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use stance_experiment::ExperimentError;
+use stance_model::ModelError;
 
 use crate::args::{Cli, Command};
 use crate::usage::UsageError;
@@ -46,10 +49,22 @@ fn main() -> ExitCode {
         Err(error) if output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "stance: error: {error:#}");
-            let usage = error.chain().any(|cause| cause.is::<UsageError>());
+            let usage = error.chain().any(is_usage_error);
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// Whether `cause` is a mistake in the command line: a usage error, or class priors that do not
+/// fit the labels of the data (`--priors` names a label the data lacks or misses one it has), which
+/// is known only once the data is read but is a flag's fault all the same.
+fn is_usage_error(cause: &(dyn std::error::Error + 'static)) -> bool {
+    cause.is::<UsageError>()
+        || matches!(cause.downcast_ref(), Some(ModelError::InvalidPriors(_)))
+        || matches!(
+            cause.downcast_ref().and_then(ExperimentError::model_error),
+            Some(ModelError::InvalidPriors(_))
+        )
 }
 
 fn run(cli: &Cli) -> anyhow::Result<()> {

@@ -37,7 +37,12 @@ pub enum Sink {
         buffer: Vec<u8>,
     },
     /// A FIFO, a device or another file that is not a regular one: written through, as is.
-    Special(BufWriter<fs::File>),
+    Special {
+        /// The file, as named.
+        path: PathBuf,
+        /// Its writer.
+        out: BufWriter<fs::File>,
+    },
 }
 
 /// What `-o PATH` names.
@@ -77,7 +82,10 @@ impl Sink {
                 buffer: Vec::new(),
             },
             Some(Target::Special(path)) => match fs::OpenOptions::new().write(true).open(&path) {
-                Ok(file) => Sink::Special(BufWriter::new(file)),
+                Ok(file) => Sink::Special {
+                    out: BufWriter::new(file),
+                    path,
+                },
                 // Reported at the first write, which fails the same way.
                 Err(_) => Sink::File {
                     path,
@@ -91,9 +99,8 @@ impl Sink {
     /// rename).
     pub fn finish(self) -> Result<()> {
         match self {
-            Sink::Stdout(mut out) => out.flush()?,
-            Sink::Special(mut out) => out.flush()?,
             Sink::File { path, buffer } => write_atomically(&path, &buffer).map_err(write_error)?,
+            mut sink => sink.flush()?,
         }
         Ok(())
     }
@@ -243,29 +250,47 @@ fn write_error(error: ModelError) -> anyhow::Error {
     }
 }
 
+impl Sink {
+    /// What a write error names: the stream or the file written through.
+    fn name(&self) -> String {
+        match self {
+            Sink::Stdout(_) => "standard output".into(),
+            Sink::Special { path, .. } | Sink::File { path, .. } => path.display().to_string(),
+        }
+    }
+
+    /// `error` with the name of what failed (its kind kept: a closed pipe is still one).
+    fn named(&self, error: io::Error) -> io::Error {
+        io::Error::new(error.kind(), format!("cannot write {}: {error}", self.name()))
+    }
+}
+
 impl Write for Sink {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        match self {
+        let written = match self {
             Sink::Stdout(out) => out.write(bytes),
-            Sink::Special(out) => out.write(bytes),
+            Sink::Special { out, .. } => out.write(bytes),
             Sink::File { buffer, .. } => buffer.write(bytes),
-        }
+        };
+        written.map_err(|error| self.named(error))
     }
 
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        match self {
+        let written = match self {
             Sink::Stdout(out) => out.write_all(bytes),
-            Sink::Special(out) => out.write_all(bytes),
+            Sink::Special { out, .. } => out.write_all(bytes),
             Sink::File { buffer, .. } => buffer.write_all(bytes),
-        }
+        };
+        written.map_err(|error| self.named(error))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
+        let flushed = match self {
             Sink::Stdout(out) => out.flush(),
-            Sink::Special(out) => out.flush(),
+            Sink::Special { out, .. } => out.flush(),
             Sink::File { .. } => Ok(()),
-        }
+        };
+        flushed.map_err(|error| self.named(error))
     }
 }
 

@@ -13,7 +13,8 @@ pub struct ClassMetrics {
     /// Of the documents that have this label, the fraction predicted as it (0 if none has it).
     pub recall: f64,
     /// `2·tp / (2·tp + fp + fn)`, the harmonic mean of precision and recall (0 if
-    /// the label is neither true nor predicted anywhere).
+    /// the label is neither true nor predicted anywhere; such a label is left out of the macro
+    /// averages).
     pub f1: f64,
     /// The number of documents whose true label this is.
     pub support: usize,
@@ -32,7 +33,8 @@ pub struct Averages {
 }
 
 /// Metrics of each label of `confusion`, in its label order. An undefined value
-/// (zero denominator) is 0 and adds a warning, like scikit-learn's `zero_division=0`.
+/// (zero denominator) is 0 and adds a warning, like scikit-learn's `zero_division=0`; a label
+/// that is neither true nor predicted gets one warning (it is left out of the macro averages).
 pub(crate) fn per_class(confusion: &ConfusionMatrix, warnings: &mut Vec<String>) -> Vec<ClassMetrics> {
     let support = confusion.true_counts();
     let predicted = confusion.predicted_counts();
@@ -41,6 +43,18 @@ pub(crate) fn per_class(confusion: &ConfusionMatrix, warnings: &mut Vec<String>)
         .iter()
         .enumerate()
         .map(|(i, label)| {
+            if support[i] == 0 && predicted[i] == 0 {
+                warnings.push(format!(
+                    "{label:?} is neither a true nor a predicted label: its precision, recall and F1 are 0, \
+                     and it is left out of the macro averages"
+                ));
+                return ClassMetrics {
+                    precision: 0.0,
+                    recall: 0.0,
+                    f1: 0.0,
+                    support: 0,
+                };
+            }
             let tp = confusion.matrix()[i][i];
             let precision = ratio(tp, predicted[i]).unwrap_or_else(|| {
                 warnings.push(format!(
@@ -54,13 +68,8 @@ pub(crate) fn per_class(confusion: &ConfusionMatrix, warnings: &mut Vec<String>)
                 ));
                 0.0
             });
-            // 2tp + fp + fn = predicted + support.
-            let f1 = ratio(2 * tp, predicted[i] + support[i]).unwrap_or_else(|| {
-                warnings.push(format!(
-                    "F1 of {label:?} is undefined (the label is neither true nor predicted); set to 0"
-                ));
-                0.0
-            });
+            // 2tp + fp + fn = predicted + support, which is not 0 here.
+            let f1 = 2.0 * tp as f64 / (predicted[i] + support[i]) as f64;
             ClassMetrics {
                 precision,
                 recall,
@@ -71,9 +80,16 @@ pub(crate) fn per_class(confusion: &ConfusionMatrix, warnings: &mut Vec<String>)
         .collect()
 }
 
-/// The unweighted mean over labels (each label counts the same).
-pub(crate) fn macro_average(classes: &[ClassMetrics]) -> Averages {
-    let weights = vec![1.0; classes.len()];
+/// The unweighted mean over the labels present among the true or the predicted labels of
+/// `confusion` (each counts the same), as scikit-learn's `average="macro"` without `labels=`: a
+/// label the model knows but that this data neither has nor gets does not pull the mean down.
+pub(crate) fn macro_average(classes: &[ClassMetrics], confusion: &ConfusionMatrix) -> Averages {
+    let predicted = confusion.predicted_counts();
+    let weights: Vec<f64> = classes
+        .iter()
+        .zip(&predicted)
+        .map(|(class, &predicted)| if class.support + predicted > 0 { 1.0 } else { 0.0 })
+        .collect();
     weighted_mean(classes, &weights)
 }
 
@@ -127,7 +143,7 @@ mod tests {
         assert_eq!(classes[1].f1, 0.5);
         assert_eq!((classes[0].support, classes[1].support), (3, 1));
 
-        let macro_avg = macro_average(&classes);
+        let macro_avg = macro_average(&classes, &cm);
         assert_eq!(macro_avg.f1, 0.5);
         assert!((macro_avg.precision - 2.0 / 3.0).abs() < 1e-15);
         // Weighted precision: (3·1 + 1·1/3) / 4 = 10/12.
@@ -142,6 +158,10 @@ mod tests {
         assert_eq!(classes[1].precision, 0.0); // "b" never predicted
         assert_eq!(classes[2].recall, 0.0); // "c" has no true document
         assert_eq!(classes[2].f1, 0.0);
-        assert_eq!(warnings.len(), 4, "{warnings:?}"); // b precision; c precision, recall, F1
+        assert_eq!(warnings.len(), 2, "{warnings:?}"); // b precision; c neither true nor predicted
+        assert!(warnings[1].contains("left out of the macro averages"), "{warnings:?}");
+        // Over a and b only: precision (1/2 + 0) / 2, recall (1 + 0) / 2.
+        let macro_avg = macro_average(&classes, &cm);
+        assert_eq!((macro_avg.precision, macro_avg.recall), (0.25, 0.5));
     }
 }

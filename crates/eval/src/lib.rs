@@ -88,8 +88,10 @@
 //!   no true document, a single class) are 0, like scikit-learn's
 //!   `zero_division=0`, and each one is described in `warnings`. No value is NaN.
 //! - **Precision, recall, F1 and support** per label; F1 is `2·tp / (2·tp + fp + fn)`.
-//!   **Macro** averages weight every label equally (labels with support 0 included,
-//!   as scikit-learn with `labels=`); **weighted** averages weight by support.
+//!   **Macro** averages weight equally every label present among the true or the predicted
+//!   labels (scikit-learn's convention without `labels=`: a model label that this data neither
+//!   has nor gets keeps its row, with a warning, but does not pull the mean down);
+//!   **weighted** averages weight by support.
 //! - **Accuracy** with a 95% **Wilson** score interval ([`wilson_interval`]).
 //! - **Balanced accuracy**: the mean recall over labels present among the true labels
 //!   (scikit-learn's `balanced_accuracy_score`).

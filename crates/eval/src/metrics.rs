@@ -28,7 +28,8 @@ pub struct EvaluationReport {
     pub accuracy_ci95: [f64; 2],
     /// Precision, recall, F1 and support of every label, in sorted label order.
     pub per_class: BTreeMap<String, ClassMetrics>,
-    /// Unweighted means of the per-class values over all labels.
+    /// Unweighted means of the per-class values over the labels present among the true or the
+    /// predicted labels (scikit-learn's `average="macro"` without `labels=`).
     pub macro_avg: Averages,
     /// Means of the per-class values weighted by support.
     pub weighted_avg: Averages,
@@ -69,7 +70,8 @@ pub struct EvaluationReport {
 ///
 /// The label set is the sorted union of the true labels, the predicted labels, the
 /// labels given with [`EvalInput::with_labels`] and the probability labels. Each of
-/// them gets a row in `per_class` and counts in the macro averages.
+/// them gets a row in `per_class`; the macro averages count those present among the true or the
+/// predicted labels.
 ///
 /// Errors if the input is empty, if lengths differ, if the probabilities are
 /// malformed (see [`EvalError`]) or if a named neutral label does not exist.
@@ -121,7 +123,7 @@ pub fn evaluate(input: &EvalInput) -> Result<EvaluationReport, EvalError> {
         n_documents: n,
         accuracy: confusion.correct() as f64 / n as f64,
         accuracy_ci95: wilson_interval(confusion.correct(), n),
-        macro_avg: macro_average(&classes),
+        macro_avg: macro_average(&classes, &confusion),
         weighted_avg: weighted_average(&classes),
         balanced_accuracy: balanced_accuracy(&classes),
         kappa,

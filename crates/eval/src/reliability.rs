@@ -160,7 +160,8 @@ pub struct CoveragePoint {
 }
 
 /// The coverage-accuracy curve of `(confidence, correct)` pairs at coverages 10%, 20%, ...,
-/// 100%: how accurate the most confident documents are, the question `--min-confidence`
+/// 100% (each rounded up to whole documents; a count of documents that two tenths round to
+/// appears once, so fewer than ten documents give fewer points): how accurate the most confident documents are, the question `--min-confidence`
 /// answers. Ties in confidence are kept together with the more confident document first in
 /// input order; a confidence that is NaN counts as the least confident. Empty without pairs.
 ///
@@ -169,9 +170,9 @@ pub struct CoveragePoint {
 ///
 /// let pairs = [(0.99, true), (0.9, true), (0.8, false), (0.6, true), (0.55, false)];
 /// let curve = coverage_curve(&pairs);
-/// assert_eq!(curve.len(), 10);
-/// assert_eq!(curve[3].accuracy, 1.0); // the top 40%: two documents, both right
-/// assert_eq!(curve[9].accuracy, 0.6);
+/// assert_eq!(curve.len(), 5); // five documents: 1, 2, 3, 4 and 5 of them kept
+/// assert_eq!(curve[1].accuracy, 1.0); // the top 40%: two documents, both right
+/// assert_eq!(curve[4].accuracy, 0.6);
 /// ```
 pub fn coverage_curve(pairs: &[(f64, bool)]) -> Vec<CoveragePoint> {
     if pairs.is_empty() {
@@ -183,9 +184,13 @@ pub fn coverage_curve(pairs: &[(f64, bool)]) -> Vec<CoveragePoint> {
         key(b.0).total_cmp(&key(a.0))
     });
     let n = sorted.len();
-    (1..=10)
-        .map(|tenth| {
-            let kept = ((n * tenth) as f64 / 10.0).ceil().max(1.0) as usize;
+    let mut kept_counts: Vec<usize> = (1..=10)
+        .map(|tenth| ((n * tenth) as f64 / 10.0).ceil().max(1.0) as usize)
+        .collect();
+    kept_counts.dedup();
+    kept_counts
+        .into_iter()
+        .map(|kept| {
             let right = sorted[..kept].iter().filter(|(_, correct)| *correct).count();
             CoveragePoint {
                 coverage: kept as f64 / n as f64,

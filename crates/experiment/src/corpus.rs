@@ -20,6 +20,8 @@ pub struct Corpus {
     rows: Vec<usize>,
     n_rows: usize,
     warnings: Vec<String>,
+    /// The names of the id, label and text columns (which a grouping or fold column may name).
+    columns: [String; 3],
 }
 
 impl Corpus {
@@ -74,6 +76,11 @@ impl Corpus {
             rows,
             n_rows,
             warnings,
+            columns: [
+                options.id_column.clone(),
+                options.label_column.clone(),
+                options.text_column.clone(),
+            ],
         })
     }
 
@@ -99,6 +106,7 @@ impl Corpus {
             rows: (0..n).collect(),
             n_rows: n,
             warnings: Vec::new(),
+            columns: ["id".into(), "label".into(), "text".into()],
         })
     }
 
@@ -137,10 +145,12 @@ impl Corpus {
         &self.warnings
     }
 
-    /// The value of `column` for every document, trimmed: a column of its row, its id when
-    /// `column` is `id_column`, its label when `column` is `label_column`. A document without
-    /// it, or with an empty value, is an error naming its line.
-    pub fn column(&self, column: &str, id_column: &str, label_column: &str) -> Result<Vec<String>, ExperimentError> {
+    /// The value of `column` for every document, trimmed: a column of its row, or its id, label
+    /// or text when `column` names the id, label or text column it was read with (`--group-by
+    /// text` keeps identical texts in one fold). A document without it, or with an empty value,
+    /// is an error naming its line.
+    pub fn column(&self, column: &str) -> Result<Vec<String>, ExperimentError> {
+        let [id_column, label_column, text_column] = &self.columns;
         self.documents
             .iter()
             .map(|document| {
@@ -148,6 +158,8 @@ impl Corpus {
                     Some(document.id.as_str())
                 } else if column == label_column {
                     document.label.as_deref()
+                } else if column == text_column {
+                    Some(document.text.as_str())
                 } else {
                     document.fields.get(column).map(String::as_str)
                 };

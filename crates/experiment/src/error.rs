@@ -76,3 +76,15 @@ pub enum ExperimentError {
     #[error(transparent)]
     Eval(#[from] EvalError),
 }
+
+impl ExperimentError {
+    /// The model error at the root of this one, through the folds it failed in (the chain of
+    /// sources holds a fold's error boxed, where a downcast does not find it).
+    pub fn model_error(&self) -> Option<&ModelError> {
+        match self {
+            ExperimentError::Model(error) => Some(error),
+            ExperimentError::Fold { source, .. } => source.model_error(),
+            _ => None,
+        }
+    }
+}

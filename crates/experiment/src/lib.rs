@@ -29,7 +29,7 @@
 //!
 //! let options = ReadOptions { require_label: true, ..ReadOptions::default() };
 //! let corpus = Corpus::read(&[data], &[], &options)?;
-//! let (folds, _) = Split::Stratified { folds: 3, seed: 42 }.folds(&corpus, "id", "label")?;
+//! let (folds, _) = Split::Stratified { folds: 3, seed: 42 }.folds(&corpus)?;
 //! let (config, params) = (FeatureConfig::default(), NaiveBayesParams::new().check()?);
 //! let cv = CrossValidation {
 //!     corpus: &corpus,

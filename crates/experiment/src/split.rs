@@ -56,26 +56,21 @@ impl fmt::Display for Split {
 
 impl Split {
     /// The folds of `corpus`, and for grouped folds the group of each document (so that inner
-    /// folds can keep groups whole); the id and label columns name the columns a grouping or
-    /// fold column may also be. The folds' own warnings (a small fold, ...) are in
+    /// folds can keep groups whole); a grouping or fold column may name the id, label or text
+    /// column the corpus was read with. The folds' own warnings (a small fold, ...) are in
     /// [`Folds::warnings`].
-    pub fn folds(
-        &self,
-        corpus: &Corpus,
-        id_column: &str,
-        label_column: &str,
-    ) -> Result<(Folds, Option<Vec<String>>), ExperimentError> {
+    pub fn folds(&self, corpus: &Corpus) -> Result<(Folds, Option<Vec<String>>), ExperimentError> {
         let labels = corpus.labels();
         let mut document_groups = None;
         let folds = match self {
             Split::Grouped { column, folds, seed } => {
-                let groups = corpus.column(column, id_column, label_column)?;
+                let groups = corpus.column(column)?;
                 let grouped = Folds::grouped(&groups, labels, *folds, *seed);
                 document_groups = Some(groups);
                 grouped
             }
             Split::FixedColumn { column } => {
-                let ids = corpus.column(column, id_column, label_column)?;
+                let ids = corpus.column(column)?;
                 Folds::fixed(&ids).and_then(|folds| folds.with_labels(labels))
             }
             Split::FixedFile { path } => {

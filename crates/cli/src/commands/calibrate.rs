@@ -28,7 +28,7 @@ pub fn run(args: &CalibrateArgs) -> Result<()> {
             model.labels().join(", ")
         );
     }
-    let (folds, _) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    let (folds, _) = make_folds(&args.split, &corpus, args.quiet)?;
     let documents: Vec<(&str, &str)> = corpus
         .documents()
         .iter()

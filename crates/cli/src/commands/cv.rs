@@ -20,7 +20,7 @@ pub fn run(args: &CvArgs) -> Result<()> {
         check_writable(output, args.data.iter().map(std::path::PathBuf::as_path))?;
     }
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
-    let (folds, groups) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    let (folds, groups) = make_folds(&args.split, &corpus, args.quiet)?;
     let cv = CrossValidation {
         corpus: &corpus,
         folds: &folds,
@@ -109,13 +109,8 @@ pub fn read_corpus(
 
 /// The folds `split` asks for, and the group of each document when they are grouped; their
 /// warnings go to standard error unless `quiet`.
-pub fn make_folds(
-    split: &SplitArgs,
-    corpus: &Corpus,
-    reading: &ReadingArgs,
-    quiet: bool,
-) -> Result<(Folds, Option<Vec<String>>)> {
-    let (folds, groups) = split.split().folds(corpus, &reading.id_column, &reading.label_column)?;
+pub fn make_folds(split: &SplitArgs, corpus: &Corpus, quiet: bool) -> Result<(Folds, Option<Vec<String>>)> {
+    let (folds, groups) = split.split().folds(corpus)?;
     warn(folds.warnings(), quiet);
     warn(&repeated_texts(corpus, &folds).into_iter().collect::<Vec<_>>(), quiet);
     Ok((folds, groups))

@@ -94,7 +94,7 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         check_writable(output, args.data.iter().map(std::path::PathBuf::as_path))?;
     }
     let corpus = read_corpus(&args.data, &args.split, &args.reading, args.quiet)?;
-    let (folds, _) = make_folds(&args.split, &corpus, &args.reading, args.quiet)?;
+    let (folds, _) = make_folds(&args.split, &corpus, args.quiet)?;
     if !args.quiet {
         super::note(format_args!(
             "tune: {} settings x {} folds = {} models to train on {} documents",

@@ -184,7 +184,7 @@ fn single_class_kappa_and_mcc_are_zero_with_warnings() {
 }
 
 #[test]
-fn model_label_without_documents_counts_in_macro_average() {
+fn model_label_without_documents_keeps_its_row_but_not_its_weight_in_macro_average() {
     // t = ["neg","pos","pos","neg","pos"], pr = ["neg","pos","neg","neg","pos"],
     // L = ["neg","neutral","pos"]
     let input = EvalInput::new(["neg", "pos", "pos", "neg", "pos"], ["neg", "pos", "neg", "neg", "pos"])
@@ -198,10 +198,12 @@ fn model_label_without_documents_counts_in_macro_average() {
     );
     assert_close("neg precision", r.per_class["neg"].precision, 0.6666666666666666);
     assert_close("pos recall", r.per_class["pos"].recall, 0.6666666666666666);
-    // precision_recall_fscore_support(t, pr, labels=L, average="macro", zero_division=0)
-    assert_close("macro precision", r.macro_avg.precision, 0.5555555555555555);
-    assert_close("macro recall", r.macro_avg.recall, 0.5555555555555555);
-    assert_close("macro f1", r.macro_avg.f1, 0.5333333333333333);
+    // precision_recall_fscore_support(t, pr, average="macro", zero_division=0): scikit-learn's
+    // macro average over the labels present in t or pr ("neutral" is not; with labels=L it would
+    // count, and the macro-F1 would be 0.5333).
+    assert_close("macro precision", r.macro_avg.precision, 0.8333333333333333);
+    assert_close("macro recall", r.macro_avg.recall, 0.8333333333333333);
+    assert_close("macro f1", r.macro_avg.f1, 0.8);
     // precision_recall_fscore_support(t, pr, labels=L, average="weighted", zero_division=0)
     assert_close("weighted precision", r.weighted_avg.precision, 0.8666666666666666);
     assert_close("weighted recall", r.weighted_avg.recall, 0.8);
@@ -211,8 +213,13 @@ fn model_label_without_documents_counts_in_macro_average() {
     assert_close("kappa", r.kappa, 0.6153846153846154);
     assert_close("mcc", r.mcc, 0.6666666666666666);
     assert_close("balanced accuracy", r.balanced_accuracy, 0.8333333333333333);
-    // "neutral" is never predicted and never true: precision, recall and F1 undefined.
-    assert_eq!(r.warnings.len(), 3, "{:?}", r.warnings);
+    // "neutral" is never predicted and never true: one warning says it is left out.
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(
+        r.warnings[0].contains("left out of the macro averages"),
+        "{:?}",
+        r.warnings
+    );
     // By hand: F_avg leaves out "neutral": (0.8 + 0.8) / 2.
     assert_eq!(r.neutral_label.as_deref(), Some("neutral"));
     assert_close("f_avg", r.f_avg.unwrap(), 0.8);

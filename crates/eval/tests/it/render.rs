@@ -49,9 +49,16 @@ warnings:
 fn text_matches_sklearn_with_three_digits_and_a_model_only_label() {
     let input = stance_eval::EvalInput::new(["neg", "pos", "pos", "neg", "pos"], ["neg", "pos", "neg", "neg", "pos"])
         .with_labels(["neutral"]);
-    // classification_report(t, pr, labels=["neg","neutral","pos"], zero_division=0, digits=3)
-    let sklearn = "              precision    recall  f1-score   support\n\n         neg      0.667     1.000     0.800         2\n     neutral      0.000     0.000     0.000         0\n         pos      1.000     0.667     0.800         3\n\n    accuracy                          0.800         5\n   macro avg      0.556     0.556     0.533         5\nweighted avg      0.867     0.800     0.800         5\n";
-    assert!(evaluate(&input).unwrap().to_text(3).starts_with(sklearn));
+    // The rows of classification_report(t, pr, labels=["neg","neutral","pos"], zero_division=0,
+    // digits=3); its macro row that of classification_report(t, pr, digits=3), over the labels
+    // present ("neutral" is neither true nor predicted, and the warnings say it is left out).
+    let sklearn = "              precision    recall  f1-score   support\n\n         neg      0.667     1.000     0.800         2\n     neutral      0.000     0.000     0.000         0\n         pos      1.000     0.667     0.800         3\n\n    accuracy                          0.800         5\n   macro avg      0.833     0.833     0.800         5\nweighted avg      0.867     0.800     0.800         5\n";
+    let text = evaluate(&input).unwrap().to_text(3);
+    assert!(text.starts_with(sklearn), "{text}");
+    assert!(
+        text.contains("\"neutral\" is neither a true nor a predicted label"),
+        "{text}"
+    );
 }
 
 #[test]
