@@ -314,6 +314,11 @@ fn a_huge_grid_is_refused_before_anything_is_built() {
         notes.contains("tune: 2 settings x 2 folds = 4 models to train"),
         "{notes}"
     );
+    // An estimate of the time, from the first setting's, once it is known.
+    assert!(
+        notes.contains("tune: the first setting took ") && notes.contains("; the other 1 should take about "),
+        "{notes}"
+    );
 }
 
 #[test]
@@ -460,4 +465,45 @@ fn grouping_by_the_text_column_keeps_identical_texts_in_one_fold() {
     assert!(!stderr.contains("repeat the text"), "{stderr}");
     let stderr = stderr_of_success(sandbox.stance().args(["cv", "train.tsv", "train.tsv", "--folds", "3"]));
     assert!(stderr.contains("repeat the text"), "{stderr}");
+}
+
+#[test]
+fn inputs_that_were_read_wrong_silently_are_errors_naming_the_line() {
+    let sandbox = Sandbox::new();
+    let mut csv = String::from("label,text\nmilitary,\"Troops advanced\nneutral,Rain fell\n");
+    for row in 0..1000 {
+        csv.push_str(&format!("neutral,Rain fell on day {row}\n"));
+    }
+    sandbox.write("open.csv", csv);
+    sandbox.write(
+        "two.ft",
+        "__label__military Tanks rolled in.\n__label__military __label__neutral Troops advanced.\n",
+    );
+    sandbox.write(
+        "number.jsonl",
+        "{\"label\": \"neutral\", \"text\": \"Rain fell.\"}\n{\"label\": 3, \"text\": \"Troops advanced.\"}\n",
+    );
+    sandbox.write(
+        "object.jsonl",
+        "{\"label\": \"neutral\", \"text\": \"Rain fell.\"}\n{\"label\": \"neutral\", \"text\": {\"a\": 1}}\n",
+    );
+    for (file, says) in [
+        // 1,002 rows were read as 2 documents.
+        ("open.csv", "open.csv:2: a quoted field opens here and is never closed"),
+        // The second label was dropped.
+        (
+            "two.ft",
+            "two.ft:2: 2 labels (military, neutral): stance gives each document one label",
+        ),
+        // Coerced to the label "3" and the text "{\"a\":1}".
+        ("number.jsonl", "number.jsonl:2: `label` is a number, not a string (3)"),
+        (
+            "object.jsonl",
+            "object.jsonl:2: `text` is an object, not a string ({\"a\":1})",
+        ),
+    ] {
+        let error = stderr_of_failure(sandbox.stance().args(["train", file, "-o", "m.model"]), 1);
+        assert!(error.contains(says), "{file}: {error}");
+    }
+    assert!(!sandbox.path("m.model").exists());
 }

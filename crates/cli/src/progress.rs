@@ -66,6 +66,11 @@ impl Progress {
         self.bar.inc(steps);
     }
 
+    /// Runs `f` (which prints to standard error) with the bar cleared, and draws it again after.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
     /// Ends the progress and clears its line.
     pub fn finish(self) {
         drop(self);

@@ -116,6 +116,55 @@ pub enum ReadError {
         /// What was found: `an array`, `a string`, ...
         found: &'static str,
     },
+    /// A JSON line whose text or label is not a string (a number, an object, ...): it is not
+    /// coerced, since `1` and `1.0` would name different classes and an object is no text.
+    #[error(
+        "{}:{line}: `{key}` is {found}, not a string ({value}); write it as a JSON string (jq -c '.{key} |= tostring' converts a file)",
+        .path.display()
+    )]
+    NotAString {
+        /// The input.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// The key: the text or the label column.
+        key: String,
+        /// What was found: `a number`, `an object`, ...
+        found: &'static str,
+        /// The value as compact JSON, cut to 40 characters.
+        value: String,
+    },
+    /// A quoted CSV field whose closing quote never comes: read on, it would swallow every row
+    /// after it into one field.
+    #[error(
+        "{}:{line}: a quoted field opens here and {}; close the quote (a quote inside a quoted field is written twice: \"\")",
+        .path.display(),
+        match .lines { Some(lines) => format!("runs over {lines} lines without closing"), None => "is never closed".to_string() }
+    )]
+    UnclosedQuote {
+        /// The input.
+        path: PathBuf,
+        /// The line where the quoted field opens.
+        line: u64,
+        /// How many lines it ran over when it was stopped; `None` when it ran to the end of the
+        /// input.
+        lines: Option<u64>,
+    },
+    /// A fastText line with more than one label: each document has one label here.
+    #[error(
+        "{}:{line}: {} labels ({}): stance gives each document one label; keep one per line",
+        .path.display(),
+        .labels.len(),
+        list(.labels)
+    )]
+    ManyLabels {
+        /// The input.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// The labels of the line, in order.
+        labels: Vec<String>,
+    },
     /// Labels are required but this document has none, or an empty one.
     #[error("{}:{line}: missing or empty label", .path.display())]
     MissingLabel {
@@ -243,6 +292,9 @@ impl ReadError {
             | Self::DuplicateColumn { path, .. }
             | Self::InvalidJson { path, .. }
             | Self::NotAnObject { path, .. }
+            | Self::NotAString { path, .. }
+            | Self::ManyLabels { path, .. }
+            | Self::UnclosedQuote { path, .. }
             | Self::MissingLabel { path, .. }
             | Self::UnknownFormat { path }
             | Self::NoLabelDirectories { path }
@@ -266,6 +318,9 @@ impl ReadError {
             | Self::DuplicateColumn { line, .. }
             | Self::InvalidJson { line, .. }
             | Self::NotAnObject { line, .. }
+            | Self::NotAString { line, .. }
+            | Self::ManyLabels { line, .. }
+            | Self::UnclosedQuote { line, .. }
             | Self::MissingLabel { line, .. }
             | Self::MissingId { line, .. }
             | Self::DuplicateId { line, .. }

@@ -2,6 +2,7 @@
 //! folds, rank them by one metric, and print the best as a `stance train` command line.
 
 use std::io::Write;
+use std::time::Instant;
 
 use anyhow::{bail, Result};
 use serde::Serialize;
@@ -111,8 +112,20 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         "models trained",
     );
     let metric = args.metric.metric();
-    let mut reports = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
+    let settings = candidates.len();
+    let mut reports = Vec::with_capacity(settings);
+    let start = Instant::now();
+    for (index, candidate) in candidates.into_iter().enumerate() {
+        if index == 1 && !args.quiet {
+            let first = start.elapsed().as_secs_f64();
+            progress.suspend(|| {
+                note(format_args!(
+                    "tune: the first setting took {first:.1} s; the other {} should take about {}",
+                    settings - 1,
+                    about(first * (settings - 1) as f64)
+                ))
+            });
+        }
         let cv = CrossValidation {
             corpus: &corpus,
             folds: &folds,
@@ -405,8 +418,26 @@ struct SkippedJson<'a> {
     reason: &'a str,
 }
 
+/// A duration for people, rounded: `40 s`, `12 min`, `3.5 h`.
+fn about(seconds: f64) -> String {
+    if seconds < 90.0 {
+        format!("{seconds:.0} s")
+    } else if seconds < 90.0 * 60.0 {
+        format!("{:.0} min", seconds / 60.0)
+    } else {
+        format!("{:.1} h", seconds / 3600.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(super::about(40.2), "40 s");
+        assert_eq!(super::about(720.0), "12 min");
+        assert_eq!(super::about(12_600.0), "3.5 h");
+    }
+
     use super::*;
 
     #[test]

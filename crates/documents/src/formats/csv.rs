@@ -19,12 +19,19 @@ mod recent;
 /// The `csv` reader's buffer: it reads ahead of the record it returns by at most this.
 const CSV_BUFFER_BYTES: usize = 64 * 1024;
 
+/// A quoted field spanning more lines than this is taken for one whose closing quote is missing
+/// (it swallows the rows after it), and stops reading with an error.
+pub(crate) const MAX_FIELD_LINES: u64 = 10_000;
+
 /// The documents of a CSV input. Empty lines are skipped (by the `csv` crate).
 pub(crate) struct CsvDocuments {
     reader: Reader<Recent<Input>>,
     record: ByteRecord,
     path: PathBuf,
     table: Table,
+    /// Where the last record's last field opened, when it spans lines: if the input ends there
+    /// without a closing quote, the quote was never closed.
+    open_last_field: Option<u64>,
 }
 
 impl CsvDocuments {
@@ -40,6 +47,7 @@ impl CsvDocuments {
             record: ByteRecord::new(),
             path,
             table: Table::new(options),
+            open_last_field: None,
         }
     }
 }
@@ -51,7 +59,16 @@ impl Iterator for CsvDocuments {
         loop {
             match self.reader.read_byte_record(&mut self.record) {
                 Ok(true) => {}
-                Ok(false) => return self.table.finish(&self.path).err().map(Err),
+                Ok(false) => {
+                    if let Some(line) = self.open_last_field.filter(|_| self.ends_unquoted()) {
+                        return Some(Err(ReadError::UnclosedQuote {
+                            path: self.path.clone(),
+                            line,
+                            lines: None,
+                        }));
+                    }
+                    return self.table.finish(&self.path).err().map(Err);
+                }
                 Err(error) => {
                     let line = self.reader.position().line();
                     let message = error.to_string();
@@ -65,6 +82,9 @@ impl Iterator for CsvDocuments {
                 }
             }
             let line = start_line(&self.record, &self.reader);
+            if let Err(error) = self.check_quoted_fields(line) {
+                return Some(Err(error));
+            }
             let fields = match fields(&self.record, line, &self.path) {
                 Ok(record) => record,
                 Err(error) => return Some(Err(error)),
@@ -75,6 +95,45 @@ impl Iterator for CsvDocuments {
                 Err(error) => return Some(Err(error)),
             }
         }
+    }
+}
+
+impl CsvDocuments {
+    /// Stops at a field that spans more than [`MAX_FIELD_LINES`] lines, and notes where the
+    /// record's last field opens when it spans lines (only a quoted field can).
+    fn check_quoted_fields(&mut self, line: u64) -> Result<(), ReadError> {
+        let mut opens = line;
+        self.open_last_field = None;
+        for (index, field) in self.record.iter().enumerate() {
+            let breaks = newlines(field);
+            if breaks > MAX_FIELD_LINES {
+                return Err(ReadError::UnclosedQuote {
+                    path: self.path.clone(),
+                    line: opens,
+                    lines: Some(breaks + 1),
+                });
+            }
+            if breaks > 0 && index + 1 == self.record.len() {
+                self.open_last_field = Some(opens);
+            }
+            opens += breaks;
+        }
+        Ok(())
+    }
+
+    /// Whether the input ends with something other than a quote (line breaks and blanks aside): a field
+    /// that spans lines up to the end was then never closed.
+    fn ends_unquoted(&self) -> bool {
+        let recent = self.reader.get_ref();
+        let mut at = self.reader.position().byte();
+        while let Some(before) = at.checked_sub(1) {
+            match recent.byte_at(before) {
+                Some(b'\n' | b'\r' | b' ' | b'\t') => at = before,
+                Some(byte) => return byte != b'"',
+                None => return false,
+            }
+        }
+        false
     }
 }
 
@@ -131,6 +190,53 @@ mod tests {
         assert_eq!(documents[1].text, "plain");
         assert_eq!((documents[1].source.line, documents[1].source.row), (5, Some(2)));
         assert_eq!(documents[1].id, format!("{}:2", path.display()));
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_an_error_naming_the_line_where_it_opens() {
+        let fixture = Fixture::new();
+        let mut csv = String::from("label,text\npro,fine\nanti,\"Shelling\nresumed at dawn\n");
+        for row in 0..1000 {
+            csv.push_str(&format!("pro,row {row}\n"));
+        }
+        let path = fixture.write("a.csv", &csv);
+        let error = read_error(&path, &labeled());
+        assert!(
+            matches!(
+                error,
+                ReadError::UnclosedQuote {
+                    line: 3,
+                    lines: None,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        // Closed at the very end (blanks after it): read as written.
+        let closed = fixture.write("b.csv", "label,text\npro,\"two\nlines\"  \n\n");
+        assert_eq!(read_ok(&closed, &labeled())[0].text, "two\nlines  ");
+        // Left open on the last line, swallowing no row: read as the csv crate does.
+        let open = fixture.write("c.csv", "label,text\npro,ok\nanti,\"the last line");
+        assert_eq!(read_ok(&open, &labeled())[1].text, "the last line");
+    }
+
+    #[test]
+    fn a_quoted_field_over_too_many_lines_is_an_error() {
+        let fixture = Fixture::new();
+        let lines = "x\n".repeat(super::MAX_FIELD_LINES as usize + 1);
+        let path = fixture.write("a.csv", format!("label,text\npro,ok\nanti,\"{lines}\"\npro,after\n"));
+        let error = read_error(&path, &labeled());
+        assert!(
+            matches!(
+                error,
+                ReadError::UnclosedQuote {
+                    line: 3,
+                    lines: Some(10_002),
+                    ..
+                }
+            ),
+            "{error}"
+        );
     }
 
     #[test]

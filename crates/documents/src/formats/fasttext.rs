@@ -1,4 +1,5 @@
-//! fastText: `__label__X __label__Y text` lines; the first label is used.
+//! fastText: `__label__X text` lines: one label per line (a line with more is an error where
+//! labels are read; prediction ignores labels).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -40,8 +41,15 @@ impl Iterator for FastTextDocuments {
 }
 
 fn document(line: &Line<'_>, options: &ReadOptions) -> Result<Document, ReadError> {
-    let (label, text) = split_labels(line.text);
-    let label = options.label(label, line.path, line.number)?;
+    let (labels, text) = split_labels(line.text);
+    if options.require_label && labels.len() > 1 {
+        return Err(ReadError::ManyLabels {
+            path: line.path.to_path_buf(),
+            line: line.number,
+            labels: labels.iter().map(|label| label.to_string()).collect(),
+        });
+    }
+    let label = options.label(labels.first().copied(), line.path, line.number)?;
     Ok(Document {
         id: generated_id(line.path, line.number),
         text: text.to_string(),
@@ -55,18 +63,18 @@ fn document(line: &Line<'_>, options: &ReadOptions) -> Result<Document, ReadErro
     })
 }
 
-/// The first label of a line, and its text: what follows the leading
-/// `__label__` tokens and the whitespace after them.
-fn split_labels(line: &str) -> (Option<&str>, &str) {
-    let mut first = None;
+/// The labels of a line, and its text: what follows the leading `__label__` tokens and the
+/// whitespace after them.
+fn split_labels(line: &str) -> (Vec<&str>, &str) {
+    let mut labels = Vec::new();
     let mut rest = line.trim_start();
     while let Some(token) = rest.strip_prefix(LABEL_PREFIX) {
         let end = token.find(char::is_whitespace).unwrap_or(token.len());
         let (label, after) = token.split_at(end);
-        first.get_or_insert(label);
+        labels.push(label);
         rest = after.trim_start();
     }
-    (first, rest)
+    (labels, rest)
 }
 
 #[cfg(test)]
@@ -77,12 +85,12 @@ mod tests {
     fn splits_labels_from_text() {
         assert_eq!(
             split_labels("__label__a __label__b some text "),
-            (Some("a"), "some text ")
+            (vec!["a", "b"], "some text ")
         );
-        assert_eq!(split_labels("  __label__a\ttext"), (Some("a"), "text"));
-        assert_eq!(split_labels("__label__a"), (Some("a"), ""));
-        assert_eq!(split_labels("__label__ text"), (Some(""), "text"));
-        assert_eq!(split_labels("text __label__a"), (None, "text __label__a"));
+        assert_eq!(split_labels("  __label__a\ttext"), (vec!["a"], "text"));
+        assert_eq!(split_labels("__label__a"), (vec!["a"], ""));
+        assert_eq!(split_labels("__label__ text"), (vec![""], "text"));
+        assert_eq!(split_labels("text __label__a"), (vec![], "text __label__a"));
     }
 }
 
@@ -92,12 +100,9 @@ mod reading_tests {
     use crate::{InputFormat, ReadError, ReadOptions};
 
     #[test]
-    fn reads_first_label_and_text_with_line_ids() {
+    fn reads_label_and_text_with_line_ids() {
         let fixture = Fixture::new();
-        let path = fixture.write(
-            "a.ft",
-            "__label__pro __label__gaza Talks resume.\r\n\n__label__anti  Shelling.\n",
-        );
+        let path = fixture.write("a.ft", "__label__pro Talks resume.\r\n\n__label__anti  Shelling.\n");
         let documents = read_ok(&path, &labeled());
         assert_eq!(documents.len(), 2);
         assert_eq!(documents[0].label.as_deref(), Some("pro"));
@@ -106,6 +111,28 @@ mod reading_tests {
         assert_eq!(documents[1].id, format!("{}:3", path.display()));
         assert_eq!(documents[1].source.row, None);
         assert!(documents[1].fields.is_empty());
+    }
+
+    #[test]
+    fn a_line_with_two_labels_is_an_error_where_labels_are_read() {
+        let fixture = Fixture::new();
+        let path = fixture.write("a.ft", "__label__pro ok\n__label__pro __label__gaza Talks resume.\n");
+        let error = read_error(&path, &labeled());
+        assert!(
+            matches!(&error, ReadError::ManyLabels { line: 2, labels, .. } if labels == &["pro", "gaza"]),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .ends_with(":2: 2 labels (pro, gaza): stance gives each document one label; keep one per line"),
+            "{error}"
+        );
+        let options = ReadOptions {
+            format: Some(InputFormat::FastText),
+            ..ReadOptions::default()
+        };
+        assert_eq!(read_ok(&path, &options)[1].text, "Talks resume.");
     }
 
     #[test]

@@ -62,6 +62,21 @@ fn document(line: &Line<'_>, row: u64, options: &ReadOptions) -> Result<Document
     };
     let mut fields = BTreeMap::new();
     for (key, value) in object {
+        let must_be_text = key == options.text_column || key == options.label_column;
+        if must_be_text && !matches!(value, Value::String(_) | Value::Null) {
+            let mut shown = value.to_string();
+            if let Some((cut, _)) = shown.char_indices().nth(40) {
+                shown.truncate(cut);
+                shown.push_str("...");
+            }
+            return Err(ReadError::NotAString {
+                path,
+                line: line.number,
+                key,
+                found: kind(&value),
+                value: shown,
+            });
+        }
         if let Some(value) = as_text(value) {
             reject_nul(&value).map_err(|flaw| flaw.at(&path, line.number))?;
             fields.insert(key, value);
@@ -121,7 +136,8 @@ enum TextFrom<'a> {
 }
 
 /// A value as a column's text: strings as they are, `null` as absent, other
-/// values (numbers, booleans, arrays, objects) as compact JSON.
+/// values (numbers, booleans, arrays, objects) as compact JSON (the text and the label must be
+/// strings; other columns, such as a year to group by, may be anything).
 fn as_text(value: Value) -> Option<String> {
     match value {
         Value::Null => None,
@@ -177,7 +193,7 @@ mod tests {
     #[test]
     fn bad_lines_are_errors_naming_the_line() {
         let fixture = Fixture::new();
-        let cases: [(&str, Check); 5] = [
+        let cases: [(&str, Check); 8] = [
             ("{\"text\": \"a\"", |e| {
                 matches!(e, ReadError::InvalidJson { line: 2, .. })
             }),
@@ -200,6 +216,25 @@ mod tests {
             }),
             ("{\"text\": \"a\\u0000\", \"label\": \"x\"}", |e| {
                 matches!(e, ReadError::Binary { line: 2, .. })
+            }),
+            // Labels and texts are strings: a number or an object was coerced to its JSON.
+            (
+                "{\"text\": \"a\", \"label\": 3}",
+                |e| matches!(e, ReadError::NotAString { line: 2, key, found: "a number", value, .. } if key == "label" && value == "3"),
+            ),
+            (
+                "{\"text\": {\"a\": 1}, \"label\": \"x\"}",
+                |e| matches!(e, ReadError::NotAString { line: 2, key, found: "an object", .. } if key == "text"),
+            ),
+            ("{\"text\": \"a\", \"label\": true}", |e| {
+                matches!(
+                    e,
+                    ReadError::NotAString {
+                        line: 2,
+                        found: "a boolean",
+                        ..
+                    }
+                )
             }),
         ];
         for (index, (line, expected)) in cases.into_iter().enumerate() {
