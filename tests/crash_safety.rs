@@ -5,6 +5,9 @@
 //! during the write, `.stance-PID.probe` during the check of the output directory); it is never
 //! read, and the next write into the directory removes those older than an hour.
 //!
+//! SIGINT, SIGTERM and SIGHUP, unlike SIGKILL, can be caught: sent while the model is being
+//! written, they remove the temporary file and end the run as the signal does.
+//!
 //! Each run works on a generated corpus sized so that an uninterrupted run takes a good fraction of
 //! a second; the loop stops after 30 kills or 20 seconds, whichever comes first. Run with
 //! `--nocapture` to see the outcomes.
@@ -298,4 +301,53 @@ fn killing_train_merge_or_update_never_leaves_a_partial_model() {
         kept,
         "stale temporary files are removed, fresh ones and a user's own kept"
     );
+}
+
+/// SIGINT, SIGTERM and SIGHUP sent while the model is being written (its temporary file seen in
+/// the directory) end the run as the signal does, and remove the temporary file: nothing is left
+/// behind, and the output is absent or the complete model.
+#[test]
+fn a_signal_during_the_write_removes_the_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+
+    let sandbox = tempfile::tempdir().unwrap();
+    let dir = sandbox.path();
+    fs::write(dir.join("a.tsv"), corpus(6_000, 4)).unwrap();
+    run(dir, &["train", "a.tsv", "-o", "complete.model", "-q"]);
+    let complete = fs::read(dir.join("complete.model")).unwrap();
+    let output = dir.join("new.model");
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        let mut caught = 0;
+        for _ in 0..4 {
+            let _ = fs::remove_file(&output);
+            let mut child = stance(dir, &["train", "a.tsv", "-o", "new.model", "-q"])
+                .spawn()
+                .unwrap();
+            let mut sent = false;
+            while child.try_wait().unwrap().is_none() {
+                if temporaries(dir)
+                    .iter()
+                    .any(|path| path.extension().is_some_and(|e| e == "tmp"))
+                {
+                    // SAFETY: kill(2) on the child's process id, which it keeps until waited for.
+                    unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+                    sent = true;
+                    break;
+                }
+                std::thread::sleep(Duration::from_micros(100));
+            }
+            let status = child.wait().unwrap();
+            let left = temporaries(dir);
+            assert!(left.is_empty(), "signal {signal}: left {left:?}");
+            match fs::read(&output) {
+                Ok(bytes) => assert_eq!(bytes, complete, "signal {signal}: a partial model"),
+                Err(error) => assert_eq!(error.kind(), std::io::ErrorKind::NotFound),
+            }
+            if sent && status.signal() == Some(signal) {
+                caught += 1;
+            }
+        }
+        eprintln!("signal {signal}: {caught} of 4 runs ended by it during the write");
+        assert!(caught > 0, "signal {signal} never arrived during a write");
+    }
 }

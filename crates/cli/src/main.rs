@@ -31,6 +31,7 @@ use crate::usage::UsageError;
 const THREADS_PER_CPU: usize = 4;
 
 fn main() -> ExitCode {
+    remove_temporary_files_on_signals();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -53,6 +54,25 @@ fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary file a write has in progress, then ends
+/// the process as the signal would have (no `.stance-*.tmp` of megabytes is left behind; a model
+/// being replaced stays the previous one). The signals are taken in a thread of their own, where
+/// removing files is safe, unlike in a signal handler.
+fn remove_temporary_files_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stance_model::remove_temporary_files(|| {
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal)
+            });
+        }
+    });
 }
 
 /// Whether `cause` is a mistake in the command line: a usage error, or class priors that do not

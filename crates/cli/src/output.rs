@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
-use stance_model::{write_atomically, Classifier, Evidence, Explanation, ModelError, ModelForm, Prediction};
+use stance_model::{write_atomically, Classifier, Evidence, Explanation, InFlight, ModelError, ModelForm, Prediction};
 
 use crate::args::PredictFormat;
 
@@ -202,7 +202,7 @@ pub fn check_writable<'a>(output: &Path, inputs: impl IntoIterator<Item = &'a Pa
     let probe = dir.join(stance_model::temporary_name("probe"));
     match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
         Ok(_) => {
-            let _ = fs::remove_file(&probe);
+            let _ = InFlight::new(&probe).complete(|| fs::remove_file(&probe));
             Ok(())
         }
         // Left by another run with the same process id: files can be created there.

@@ -37,6 +37,7 @@ use stance_features::{Featurizer, FeaturizerParts, FunctionWordNgrams};
 use crate::calibration::Calibration;
 use crate::classifier::{Classifier, TrainingMetadata};
 use crate::estimator::NaiveBayes;
+use crate::in_flight::InFlight;
 use crate::statistics::{StatisticsTable, TrainingStatistics};
 use crate::ModelError;
 
@@ -454,10 +455,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
             Err(error) => return Err(io(without_temporary_path(error))),
         }
     };
+    let in_flight = InFlight::new(temp.path());
     keep_permissions(path, temp.as_file()).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
+    in_flight.complete(|| temp.persist(path)).map_err(|e| io(e.error))?;
     if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
     }

@@ -38,6 +38,7 @@ mod estimator;
 mod explain;
 mod file;
 mod fingerprint;
+mod in_flight;
 mod params;
 mod statistics;
 
@@ -49,5 +50,6 @@ pub use estimator::{argmax, log_softmax, NaiveBayes};
 pub use explain::{Evidence, Explanation, InformativeTerm};
 pub use file::{temporary_name, write_atomically, ModelForm, FORMAT_VERSION, MAGIC, MAX_PAYLOAD};
 pub use fingerprint::DataFingerprint;
+pub use in_flight::{remove_temporary_files, InFlight};
 pub use params::{NaiveBayesParams, Priors, ValidNaiveBayesParams, Variant};
 pub use statistics::{StatisticsTable, TrainingStatistics};
