@@ -2,9 +2,9 @@
 # Reproduces the memory figures of README.md "Limits" (peak RSS by /usr/bin/time -v). Writes
 # some 4 GB to /tmp/stance-mem (never into the repository); takes about 15 minutes on 2 cores.
 #   cargo build --release -p stance-cli && bash tests/memory/measure.sh [PARTS]
-# PARTS: which of the three parts below to run (default 123).
+# PARTS: which of the four parts below to run (default 1234).
 set -euo pipefail
-parts=${1:-123}
+parts=${1:-1234}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 stance=$root/target/release/stance
 out=/tmp/stance-mem
@@ -36,7 +36,7 @@ for v in 10000 100000 1000000 3000000; do
 done
 fi
 
-[[ $parts == *3* ]] || exit 0
+if [[ $parts == *3* ]]; then
 # 3. One 100 MB document: a .txt file and a TSV row; repeated sentences, and 100 MB of words
 #    from a vocabulary of one million.
 python3 - <<'PY'
@@ -61,3 +61,22 @@ echo "predict big.txt (100 MB, one sentence repeated): $(peak "$stance" predict 
 echo "predict big.tsv (a 100 MB row): $(peak "$stance" predict -m small.model big.tsv)"
 echo "predict distinct.txt (100 MB, 1M distinct words): $(peak "$stance" predict -m small.model distinct.txt)"
 echo "predict -j 1 big.txt: $(peak "$stance" -j 1 predict -m small.model big.txt)"
+fi
+
+# 4. analyze on long articles (tests/data/article.txt repeated to 1 and 5 MB), against a one-line
+#    article: the growth over the built-in models' baseline, per byte of article.
+if [[ $parts == *4* ]]; then
+python3 - "$root/tests/data/article.txt" <<'PY'
+import sys
+text = open(sys.argv[1]).read() + "\n\n"
+for mb in (1, 5):
+    size = mb * 1_000_000
+    open(f"article{mb}.txt", "w").write((text * (size // len(text) + 1))[:size])
+open("article0.txt", "w").write("Envoys agreed to resume talks.\n")
+PY
+for format in text json; do
+    for mb in 0 1 5; do
+        echo "analyze --format $format article$mb.txt: $(peak "$stance" analyze --format $format article$mb.txt)"
+    done
+done
+fi
