@@ -132,6 +132,18 @@ pub struct AnalyzerScratch {
     ngram: String,
 }
 
+/// One batch of a text's unigram terms (units), as [`Analyzer::for_each_unit_batch`] gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitBatch<'a> {
+    /// The units, in text order.
+    pub units: &'a [String],
+    /// Whether each unit is a function word, when n-grams made only of them are dropped.
+    pub function_units: Option<&'a [bool]>,
+    /// The number of units at the front carried over from the batch before (n-grams that end
+    /// among them were counted there).
+    pub first: usize,
+}
+
 impl Analyzer {
     /// Checks `config` and builds the analyzer.
     pub fn new(config: AnalyzerConfig) -> Result<Self, FeatureError> {
@@ -192,6 +204,28 @@ impl Analyzer {
         scratch: &mut AnalyzerScratch,
         mut emit: F,
     ) {
+        let ngrams = self.config.ngrams;
+        let mut ngram = std::mem::take(&mut scratch.ngram);
+        self.for_each_unit_batch_of(text, units_per_batch, scratch, |batch| {
+            ngrams.for_each_from(batch.units, batch.function_units, batch.first, &mut ngram, &mut emit);
+        });
+        scratch.ngram = ngram;
+    }
+
+    /// Calls `batch` with the unigram terms (units) of `text`, [`UNITS_PER_BATCH`] at a time: the
+    /// terms are the n-grams of each batch's units that [`NgramRange::counts`] admits. For counting
+    /// n-grams by the ids of their units, without joining their strings.
+    pub fn for_each_unit_batch<F: FnMut(&UnitBatch<'_>)>(&self, text: &str, scratch: &mut AnalyzerScratch, batch: F) {
+        self.for_each_unit_batch_of(text, UNITS_PER_BATCH, scratch, batch);
+    }
+
+    fn for_each_unit_batch_of<F: FnMut(&UnitBatch<'_>)>(
+        &self,
+        text: &str,
+        units_per_batch: usize,
+        scratch: &mut AnalyzerScratch,
+        mut batch: F,
+    ) {
         let units_per_batch = units_per_batch.max(1);
         // The unigrams an n-gram that ends in the next batch may start with.
         let carry = self.config.ngrams.max.saturating_sub(1);
@@ -210,16 +244,16 @@ impl Analyzer {
                 units,
                 function_units,
                 n_units,
-                ngram,
                 ..
             } = scratch;
-            let function_units = match self.config.function_word_ngrams {
-                FunctionWordNgrams::Keep => None,
-                FunctionWordNgrams::Drop => Some(&function_units[..*n_units]),
-            };
-            self.config
-                .ngrams
-                .for_each_from(&units[..*n_units], function_units, carried, ngram, &mut emit);
+            batch(&UnitBatch {
+                units: &units[..*n_units],
+                function_units: match self.config.function_word_ngrams {
+                    FunctionWordNgrams::Keep => None,
+                    FunctionWordNgrams::Drop => Some(&function_units[..*n_units]),
+                },
+                first: carried,
+            });
             if !more {
                 return;
             }

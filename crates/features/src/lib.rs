@@ -45,7 +45,7 @@ pub mod tokenizer;
 pub mod vocabulary;
 pub mod weighting;
 
-pub use analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch, FunctionWordNgrams};
+pub use analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch, FunctionWordNgrams, UnitBatch};
 pub use error::FeatureError;
 pub use featurizer::{ColumnCounts, FeatureConfig, Featurizer, FeaturizerParts, OutOfVocabulary};
 pub use ngrams::NgramRange;

@@ -62,7 +62,7 @@ impl NgramRange {
             }
             let start = (first + 1).saturating_sub(n);
             for (offset, window) in units[start..].windows(n).enumerate() {
-                if function_units.is_some_and(|flags| flags[start + offset..start + offset + n].iter().all(|&f| f)) {
+                if !Self::counts(function_units, first, start + offset, n) {
                     continue;
                 }
                 buffer.clear();
@@ -75,6 +75,19 @@ impl NgramRange {
                 emit(buffer);
             }
         }
+    }
+}
+
+impl NgramRange {
+    /// Whether the n-gram of the `n` units from `start` is a term of a batch whose first `first`
+    /// units were carried over: it ends at or after `units[first]`, and (with `function_units`)
+    /// an n-gram longer than one is not made only of function words. The one rule of
+    /// [`for_each_from`](Self::for_each_from) and of counting by unit ids.
+    pub fn counts(function_units: Option<&[bool]>, first: usize, start: usize, n: usize) -> bool {
+        start + n > first
+            && (n == 1
+                || !function_units
+                    .is_some_and(|flags| flags.get(start..start + n).is_some_and(|w| w.iter().all(|&f| f))))
     }
 }
 

@@ -444,18 +444,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         _ => Path::new("."),
     };
     let mut attempt = 0;
-    let mut temp = loop {
-        match tempfile::Builder::new()
-            .prefix(&temporary_name("tmp"))
-            .rand_bytes(0)
-            .tempfile_in(dir)
-        {
-            Ok(temp) => break temp,
+    let (mut temp, in_flight) = loop {
+        let name = temporary_name("tmp");
+        // Registered before it exists, so that a signal never finds it made but unknown.
+        let in_flight = InFlight::new(&dir.join(&name));
+        match tempfile::Builder::new().prefix(&name).rand_bytes(0).tempfile_in(dir) {
+            Ok(temp) => break (temp, in_flight),
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => attempt += 1,
             Err(error) => return Err(io(without_temporary_path(error))),
         }
     };
-    let in_flight = InFlight::new(temp.path());
     keep_permissions(path, temp.as_file()).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;

@@ -41,6 +41,7 @@ mod fingerprint;
 mod in_flight;
 mod params;
 mod statistics;
+mod term_table;
 
 pub use calibration::{Calibration, CalibrationMethod, HeldOut};
 pub use class_totals::ClassTotals;

@@ -12,12 +12,14 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use stance_features::{Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, TermCounts, TermStatistic, TermWeighting};
+use stance_features::{
+    Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, NgramRange, TermCounts, TermStatistic, TermWeighting,
+};
 
 use crate::class_totals::ClassTotals;
 use crate::fingerprint::DataFingerprint;
+use crate::term_table::TermTable;
 use crate::ModelError;
 
 /// Documents analyzed together before their statistics are merged in order; fixed, so float sums
@@ -45,11 +47,36 @@ impl ClassStatistics {
     }
 }
 
+/// Every term's text with its index, sorted by text (in parallel: terms are unique, so the result
+/// does not depend on the threads).
+fn sorted_terms(texts: &[String]) -> Vec<(&str, u32)> {
+    let mut sorted: Vec<(&str, u32)> = texts
+        .iter()
+        .enumerate()
+        .map(|(t, text)| (text.as_str(), t as u32))
+        .collect();
+    sorted.par_sort_unstable();
+    sorted
+}
+
+/// What counting one shard's documents reuses from document to document.
+#[derive(Debug, Default)]
+struct Seen {
+    /// The number (from 1) of the document being counted.
+    document: u32,
+    /// The number of the last document that had each term.
+    last_seen: Vec<u32>,
+    /// The unit ids of the batch being counted.
+    units: Vec<u32>,
+    /// The node of the n-gram from each position, for the next length.
+    nodes: Vec<u32>,
+}
+
 /// Term statistics of a labeled corpus, for one featurizer configuration.
 #[derive(Debug, Clone)]
 pub struct TrainingStatistics {
     config: FeatureConfig,
-    terms: FxHashMap<Box<str>, u32>,
+    terms: TermTable,
     labels: Vec<String>,
     classes: Vec<ClassStatistics>,
     fingerprint: DataFingerprint,
@@ -88,7 +115,7 @@ impl TrainingStatistics {
         }
         Ok(Self {
             config,
-            terms: FxHashMap::default(),
+            terms: TermTable::default(),
             labels: Vec::new(),
             classes: Vec::new(),
             fingerprint: DataFingerprint::default(),
@@ -147,21 +174,15 @@ impl TrainingStatistics {
                     let mut shard = empty.clone();
                     let mut scratch = AnalyzerScratch::default();
                     let mut counts = TermCounts::new();
-                    let mut last_seen = Vec::new();
+                    let mut seen = Seen::default();
                     for (document, (text, label)) in chunk.iter().enumerate() {
                         let (text, label) = (text.as_ref(), label.as_ref());
                         if shard.float_weights() {
                             counts.count(&analyzer, text, &mut scratch);
                             shard.add_counts(label, &counts);
                         } else {
-                            shard.add_terms(
-                                &analyzer,
-                                &mut scratch,
-                                &mut last_seen,
-                                document as u32 + 1,
-                                label,
-                                text,
-                            );
+                            seen.document = document as u32 + 1;
+                            shard.add_terms(&analyzer, &mut scratch, &mut seen, label, text);
                         }
                         shard.fingerprint.add(label, text);
                     }
@@ -191,39 +212,58 @@ impl TrainingStatistics {
     }
 
     fn term_index(&mut self, term: &str) -> usize {
-        if let Some(&i) = self.terms.get(term) {
-            return i as usize;
-        }
-        let i = self.terms.len();
-        self.terms.insert(term.into(), i as u32);
-        i
+        self.terms.index(term) as usize
     }
 
-    /// Adds one document's terms under `label` straight from the analyzer, for integer weightings:
-    /// `last_seen[t]` holds the number (from 1) of the last document that had term `t`, so each
-    /// occurrence costs one table lookup and document frequencies still count documents.
+    /// Adds one document's terms under `label` straight from the analyzer, for integer weightings.
+    /// Each n-gram is found by the ids of its units (its prefix's node and its last unit, one
+    /// lookup of two integers), never joined into a string; `seen.last_seen[t]` holds the number
+    /// (from 1) of the last document that had term `t`, so document frequencies count documents.
     fn add_terms(
         &mut self,
         analyzer: &Analyzer,
         scratch: &mut AnalyzerScratch,
-        last_seen: &mut Vec<u32>,
-        document: u32,
+        seen: &mut Seen,
         label: &str,
         text: &str,
     ) {
         let class = self.class_index(label);
         self.classes[class].documents += 1;
-        analyzer.for_each_term(text, scratch, |term| {
-            let t = self.term_index(term);
-            if last_seen.len() <= t {
-                last_seen.resize(t + 1, 0);
-            }
-            let stats = &mut self.classes[class];
-            stats.grow(t + 1, false);
-            stats.counts[t] += 1;
-            if last_seen[t] != document {
-                last_seen[t] = document;
-                stats.document_frequencies[t] += 1;
+        let NgramRange { min, max } = self.config.analyzer.ngrams;
+        let Seen {
+            document,
+            last_seen,
+            units,
+            nodes,
+        } = seen;
+        analyzer.for_each_unit_batch(text, scratch, |batch| {
+            units.clear();
+            units.extend(batch.units.iter().map(|unit| self.terms.unit(unit)));
+            let len = units.len();
+            nodes.clear();
+            nodes.resize(len, 0);
+            // n-gram by n-gram length, as the analyzer emits them; nodes[start] holds the node of
+            // the (n-1)-gram from start, the prefix of the n-gram from start.
+            for n in 1..=max.min(len) {
+                for start in 0..=len - n {
+                    let prefix = (n > 1).then(|| nodes[start]);
+                    let node = self.terms.node(prefix, units[start + n - 1]);
+                    nodes[start] = node;
+                    if n < min || !NgramRange::counts(batch.function_units, batch.first, start, n) {
+                        continue;
+                    }
+                    let t = self.terms.term_of(node) as usize;
+                    if last_seen.len() <= t {
+                        last_seen.resize(t + 1, 0);
+                    }
+                    let stats = &mut self.classes[class];
+                    stats.grow(t + 1, false);
+                    stats.counts[t] += 1;
+                    if last_seen[t] != *document {
+                        last_seen[t] = *document;
+                        stats.document_frequencies[t] += 1;
+                    }
+                }
             }
         });
     }
@@ -261,9 +301,7 @@ impl TrainingStatistics {
             return Err(ModelError::Incompatible("the featurizer settings differ".into()));
         }
         let float_weights = self.float_weights();
-        let mut other_terms: Vec<(Box<str>, u32)> = other.terms.into_iter().collect();
-        other_terms.sort_unstable_by_key(|(_, i)| *i);
-        let mapping: Vec<usize> = other_terms.iter().map(|(term, _)| self.term_index(term)).collect();
+        let mapping: Vec<usize> = self.terms.absorb(other.terms).into_iter().map(|t| t as usize).collect();
         let n_terms = self.terms.len();
         for (label, theirs) in other.labels.iter().zip(other.classes) {
             let class = self.class_index(label);
@@ -299,14 +337,13 @@ impl TrainingStatistics {
         if self.n_documents() == 0 {
             return Err(ModelError::NoDocuments);
         }
-        let terms = self
-            .terms
-            .iter()
-            .map(|(term, &t)| (&**term, self.term_statistic(t as usize)));
+        let texts = self.terms.texts();
+        let sorted = sorted_terms(&texts);
+        let terms = sorted.iter().map(|&(text, t)| (text, self.term_statistic(t as usize)));
         let featurizer = Featurizer::from_term_statistics(self.config.clone(), self.n_documents(), terms, |term| {
-            self.terms
-                .get(term)
-                .map_or(0, |&t| self.term_statistic(t as usize).document_frequency)
+            sorted
+                .binary_search_by(|&(text, _)| text.cmp(term))
+                .map_or(0, |i| self.term_statistic(sorted[i].1 as usize).document_frequency)
         })?;
         let mut order: Vec<usize> = (0..self.labels.len()).collect();
         order.sort_by(|a, b| self.labels[*a].cmp(&self.labels[*b]));
@@ -321,8 +358,12 @@ impl TrainingStatistics {
         };
         let scheme = self.config.weighting.scheme;
         let float_weights = self.float_weights();
+        // The vocabulary is a sorted subset of the sorted terms: one walk finds each one's index.
+        let mut counted = sorted.iter();
         for (column, term) in vocabulary.terms().enumerate() {
-            let t = self.terms[term] as usize;
+            let Some(t) = counted.find(|&&(text, _)| text == term).map(|&(_, t)| t as usize) else {
+                continue;
+            };
             let idf = featurizer.idf().map_or(1.0, |idf| idf[column]);
             for (k, &c) in order.iter().enumerate() {
                 let class = &self.classes[c];
@@ -347,8 +388,8 @@ impl TrainingStatistics {
     pub fn to_table(&self) -> StatisticsTable {
         let mut order: Vec<usize> = (0..self.labels.len()).collect();
         order.sort_by(|a, b| self.labels[*a].cmp(&self.labels[*b]));
-        let mut terms: Vec<(&str, u32)> = self.terms.iter().map(|(t, i)| (&**t, *i)).collect();
-        terms.sort_unstable();
+        let texts = self.terms.texts();
+        let terms = sorted_terms(&texts);
         let n = order.len();
         let mut table = StatisticsTable {
             labels: order.iter().map(|&c| self.labels[c].clone()).collect(),
@@ -424,12 +465,7 @@ impl TrainingStatistics {
                     .unwrap_or_default(),
             })
             .collect();
-        stats.terms = table
-            .terms
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| (t.into_boxed_str(), i as u32))
-            .collect();
+        stats.terms = TermTable::from_texts(table.terms);
         stats.fingerprint = table.fingerprint;
         Ok(stats)
     }
