@@ -58,6 +58,10 @@ pub struct ColumnCounts {
     counts: FxHashMap<u32, u32>,
     total: u64,
     unknown: u64,
+    /// Scratch space: a batch's unit ids, the nodes of its n-grams by start, its counted nodes.
+    units: Vec<Option<u32>>,
+    nodes: Vec<Option<u32>>,
+    counted: Vec<Option<u32>>,
 }
 
 impl ColumnCounts {
@@ -246,20 +250,57 @@ impl Featurizer {
         oov
     }
 
-    /// Counts the terms of `text` by vocabulary column into `counts` (replacing what was there).
+    /// Counts the terms of `text` by vocabulary column into `counts` (replacing what was there):
+    /// by their strings at first, by the ids of their units once the run has looked up as much
+    /// text as the vocabulary holds (the same counts either way).
     pub fn count_columns(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut ColumnCounts) {
         counts.counts.clear();
         counts.total = 0;
         counts.unknown = 0;
         let vocabulary = &self.parts.vocabulary;
-        self.analyzer.for_each_term(text, scratch, |term| {
-            counts.total += 1;
-            match vocabulary.column(term) {
-                Some(column) => {
-                    let count = counts.counts.entry(column).or_default();
-                    *count = count.saturating_add(1);
+        let Some(index) = vocabulary.unit_index(text.len()) else {
+            self.analyzer.for_each_term(text, scratch, |term| {
+                counts.total += 1;
+                match vocabulary.column(term) {
+                    Some(column) => {
+                        let count = counts.counts.entry(column).or_default();
+                        *count = count.saturating_add(1);
+                    }
+                    None => counts.unknown += 1,
                 }
-                None => counts.unknown += 1,
+            });
+            return;
+        };
+        // Each n-gram found by the ids of its units, never joined into a string.
+        let ngrams = self.parts.config.analyzer.ngrams;
+        let ColumnCounts {
+            counts: columns,
+            total,
+            unknown,
+            units,
+            nodes,
+            counted,
+        } = counts;
+        self.analyzer.for_each_unit_batch(text, scratch, |batch| {
+            units.clear();
+            units.extend(batch.units.iter().map(|unit| index.unit(unit)));
+            ngrams.counted_nodes(
+                units,
+                batch.function_units,
+                batch.first,
+                nodes,
+                counted,
+                |prefix, unit| index.node(prefix, unit),
+            );
+            *total += counted.len() as u64;
+            for node in counted.iter() {
+                match node.and_then(|node| index.column(node)) {
+                    Some(column) => {
+                        let count = columns.entry(column).or_default();
+                        *count = count.saturating_add(1);
+                    }
+                    None => *unknown += 1,
+                }
             }
         });
     }

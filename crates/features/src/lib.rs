@@ -42,6 +42,7 @@ pub mod stemmer;
 pub mod stopwords;
 pub mod term_counts;
 pub mod tokenizer;
+mod unit_index;
 pub mod vocabulary;
 pub mod weighting;
 

@@ -89,6 +89,43 @@ impl NgramRange {
                 || !function_units
                     .is_some_and(|flags| flags.get(start..start + n).is_some_and(|w| w.iter().all(|&f| f))))
     }
+
+    /// The n-grams of a batch of units given by id (`None`: a unit without one), as nodes: the
+    /// n-grams [`for_each_from`](Self::for_each_from) would emit, in its order, each pushed onto
+    /// `counted` as the node `step(prefix, unit)` finds for it (`prefix` is the node of its first
+    /// n-1 units, `None` for a unigram), or `None` when there is none. No string is built: how
+    /// training counts n-grams and prediction finds their columns. `nodes` is scratch space.
+    pub fn counted_nodes<S>(
+        &self,
+        units: &[Option<u32>],
+        function_units: Option<&[bool]>,
+        first: usize,
+        nodes: &mut Vec<Option<u32>>,
+        counted: &mut Vec<Option<u32>>,
+        mut step: S,
+    ) where
+        S: FnMut(Option<u32>, u32) -> Option<u32>,
+    {
+        let len = units.len();
+        nodes.clear();
+        nodes.resize(len, None);
+        counted.clear();
+        // By length, as the strings are emitted; nodes[start] holds the node of the (n-1)-gram
+        // from start, the prefix of the n-gram from start.
+        for n in 1..=self.max.min(len) {
+            for start in 0..=len - n {
+                let node = match (n, nodes[start], units[start + n - 1]) {
+                    (1, _, Some(unit)) => step(None, unit),
+                    (_, Some(prefix), Some(unit)) if n > 1 => step(Some(prefix), unit),
+                    _ => None,
+                };
+                nodes[start] = node;
+                if n >= self.min && Self::counts(function_units, first, start, n) {
+                    counted.push(node);
+                }
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for NgramRange {

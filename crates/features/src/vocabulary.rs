@@ -6,12 +6,15 @@
 //! order the documents came in.
 
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
 use crate::term_counts::TermStatistic;
+use crate::unit_index::UnitIndex;
 use crate::FeatureError;
 
 /// A document-frequency threshold: a document count, or a fraction of the documents.
@@ -134,11 +137,18 @@ impl PruningConfig {
 /// The terms are stored once, end to end in one string with their end offsets, and the lookup
 /// table holds column numbers that it compares against that text. A large n-gram vocabulary thus
 /// costs one copy of its text and loads with one allocation (serialized, it is the list of terms).
-#[derive(Clone)]
+/// Both lookups are built on first use: by text ([`column`](Self::column)), and by the ids of the
+/// terms' units, which prediction switches to once it has looked up as much text as the
+/// vocabulary holds (building it costs about what that much looking up by text does, so a short
+/// run never pays for it and a long one gains from it; both give the same columns).
 pub struct Vocabulary {
     text: String,
     ends: Vec<u32>,
-    columns: HashTable<u32>,
+    columns: OnceLock<HashTable<u32>>,
+    /// The terms by the ids of their units, built on first use (by prediction).
+    units: OnceLock<UnitIndex>,
+    /// Bytes of text whose terms were looked up by text, until the unit index is built.
+    looked_up: AtomicUsize,
 }
 
 fn term_hash(term: &str) -> u64 {
@@ -158,8 +168,27 @@ impl Vocabulary {
     /// The column of `term`, if it is in the vocabulary.
     pub fn column(&self, term: &str) -> Option<u32> {
         self.columns
+            .get_or_init(|| {
+                let mut columns = HashTable::with_capacity(self.ends.len());
+                for i in 0..self.ends.len() {
+                    columns.insert_unique(term_hash(self.term_at(i)), i as u32, |&c| {
+                        term_hash(self.term_at(c as usize))
+                    });
+                }
+                columns
+            })
             .find(term_hash(term), |&c| self.term_at(c as usize) == term)
             .copied()
+    }
+
+    /// The terms by the ids of their units, for the terms of a text of `bytes` bytes: once built,
+    /// or once as much text as the vocabulary holds has been looked up by text (`None` before).
+    pub(crate) fn unit_index(&self, bytes: usize) -> Option<&UnitIndex> {
+        if let Some(index) = self.units.get() {
+            return Some(index);
+        }
+        let looked_up = self.looked_up.fetch_add(bytes, Ordering::Relaxed).saturating_add(bytes);
+        (looked_up > self.text.len()).then(|| self.units.get_or_init(|| UnitIndex::new(self.terms())))
     }
 
     /// The term of `column`.
@@ -211,20 +240,13 @@ impl VocabularyBuilder {
     }
 
     fn finish(self) -> Vocabulary {
-        let mut vocabulary = Vocabulary {
+        Vocabulary {
             text: self.text,
             ends: self.ends,
-            columns: HashTable::new(),
-        };
-        let mut columns = HashTable::with_capacity(vocabulary.ends.len());
-        for i in 0..vocabulary.ends.len() {
-            let term = vocabulary.term_at(i);
-            columns.insert_unique(term_hash(term), i as u32, |&c| {
-                term_hash(vocabulary.term_at(c as usize))
-            });
+            columns: OnceLock::new(),
+            units: OnceLock::new(),
+            looked_up: AtomicUsize::new(0),
         }
-        vocabulary.columns = columns;
-        vocabulary
     }
 }
 
@@ -255,6 +277,18 @@ impl<'de> Deserialize<'de> for Vocabulary {
             }
         }
         deserializer.deserialize_seq(Terms)
+    }
+}
+
+impl Clone for Vocabulary {
+    fn clone(&self) -> Self {
+        Self {
+            text: self.text.clone(),
+            ends: self.ends.clone(),
+            columns: self.columns.clone(),
+            units: self.units.clone(),
+            looked_up: AtomicUsize::new(self.looked_up.load(Ordering::Relaxed)),
+        }
     }
 }
 

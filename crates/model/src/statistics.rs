@@ -13,9 +13,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use stance_features::{
-    Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, NgramRange, TermCounts, TermStatistic, TermWeighting,
-};
+use stance_features::{Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, TermCounts, TermStatistic, TermWeighting};
 
 use crate::class_totals::ClassTotals;
 use crate::fingerprint::DataFingerprint;
@@ -67,9 +65,11 @@ struct Seen {
     /// The number of the last document that had each term.
     last_seen: Vec<u32>,
     /// The unit ids of the batch being counted.
-    units: Vec<u32>,
+    units: Vec<Option<u32>>,
     /// The node of the n-gram from each position, for the next length.
-    nodes: Vec<u32>,
+    nodes: Vec<Option<u32>>,
+    /// The nodes of the batch's n-grams that are terms.
+    counted: Vec<Option<u32>>,
 }
 
 /// Term statistics of a labeled corpus, for one featurizer configuration.
@@ -229,40 +229,37 @@ impl TrainingStatistics {
     ) {
         let class = self.class_index(label);
         self.classes[class].documents += 1;
-        let NgramRange { min, max } = self.config.analyzer.ngrams;
+        let ngrams = self.config.analyzer.ngrams;
         let Seen {
             document,
             last_seen,
             units,
             nodes,
+            counted,
         } = seen;
         analyzer.for_each_unit_batch(text, scratch, |batch| {
             units.clear();
-            units.extend(batch.units.iter().map(|unit| self.terms.unit(unit)));
-            let len = units.len();
-            nodes.clear();
-            nodes.resize(len, 0);
-            // n-gram by n-gram length, as the analyzer emits them; nodes[start] holds the node of
-            // the (n-1)-gram from start, the prefix of the n-gram from start.
-            for n in 1..=max.min(len) {
-                for start in 0..=len - n {
-                    let prefix = (n > 1).then(|| nodes[start]);
-                    let node = self.terms.node(prefix, units[start + n - 1]);
-                    nodes[start] = node;
-                    if n < min || !NgramRange::counts(batch.function_units, batch.first, start, n) {
-                        continue;
-                    }
-                    let t = self.terms.term_of(node) as usize;
-                    if last_seen.len() <= t {
-                        last_seen.resize(t + 1, 0);
-                    }
-                    let stats = &mut self.classes[class];
-                    stats.grow(t + 1, false);
-                    stats.counts[t] += 1;
-                    if last_seen[t] != *document {
-                        last_seen[t] = *document;
-                        stats.document_frequencies[t] += 1;
-                    }
+            units.extend(batch.units.iter().map(|unit| Some(self.terms.unit(unit))));
+            ngrams.counted_nodes(
+                units,
+                batch.function_units,
+                batch.first,
+                nodes,
+                counted,
+                |prefix, unit| Some(self.terms.node(prefix, unit)),
+            );
+            // Every unit has an id here, so every n-gram has a node.
+            for &node in counted.iter().flatten() {
+                let t = self.terms.term_of(node) as usize;
+                if last_seen.len() <= t {
+                    last_seen.resize(t + 1, 0);
+                }
+                let stats = &mut self.classes[class];
+                stats.grow(t + 1, false);
+                stats.counts[t] += 1;
+                if last_seen[t] != *document {
+                    last_seen[t] = *document;
+                    stats.document_frequencies[t] += 1;
                 }
             }
         });

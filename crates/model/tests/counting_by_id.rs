@@ -1,14 +1,16 @@
-//! Counting n-grams by the ids of their units (training's fast path) against counting their
-//! joined strings (the analyzer's `for_each_term`, the way terms were counted before): the same
-//! statistics table, hence the same vocabulary, model bytes and predictions, across analyzer
-//! settings and texts long enough to be analyzed in several batches.
+//! Counting n-grams by the ids of their units (how training counts and prediction finds columns)
+//! against counting their joined strings (the analyzer's `for_each_term`, the way terms were
+//! counted and looked up before): the same statistics table, hence the same vocabulary, model
+//! bytes and predictions, and the same row for every text, across analyzer settings and texts
+//! long enough to be analyzed in several batches.
 
 use std::collections::BTreeMap;
 
 use linfa::ParamGuard;
 use stance_features::negation::ScopeRules;
 use stance_features::{
-    Analyzer, AnalyzerConfig, AnalyzerScratch, FeatureConfig, FunctionWordNgrams, NgramRange, StopWords,
+    Analyzer, AnalyzerConfig, AnalyzerScratch, ColumnCounts, FeatureConfig, FunctionWordNgrams, NgramRange, StopWords,
+    TermCounts,
 };
 use stance_model::{Classifier, ModelForm, NaiveBayesParams, StatisticsTable, TrainingStatistics};
 
@@ -169,4 +171,34 @@ fn a_loaded_model_counts_new_documents_into_its_terms() {
         updated.to_bytes(ModelForm::Full).unwrap(),
         whole.to_bytes(ModelForm::Full).unwrap()
     );
+}
+
+#[test]
+fn prediction_finds_columns_by_unit_ids_as_by_strings() {
+    let documents = documents();
+    let params = NaiveBayesParams::new().alpha(0.5).check().unwrap();
+    let mut probes: Vec<String> = documents.iter().map(|(text, _)| text.clone()).collect();
+    probes.push("Unheard-of words: zyxw talks qqq ceasefire not strike but talks.".into());
+    probes.push("talks zyxw talks".repeat(4_000));
+    for (name, config) in configs() {
+        // Trained on the first half, so that the probes hold unknown units and n-grams.
+        let model = Classifier::train(config, &params, &documents[..5]).unwrap();
+        let featurizer = model.featurizer();
+        let mut scratch = AnalyzerScratch::default();
+        // Prediction looks terms up by their strings until it has looked up as much text as the
+        // vocabulary holds, then by unit ids: both paths, each against the string oracle.
+        let warm_up = "unheard ".repeat(20_000);
+        for probe in probes.iter().chain([&warm_up]).chain(&probes) {
+            let mut by_string = TermCounts::new();
+            by_string.count(featurizer.analyzer(), probe, &mut scratch);
+            let mut expected = Vec::new();
+            let expected_oov = featurizer.weigh(&by_string, &mut expected);
+            let mut by_id = ColumnCounts::new();
+            featurizer.count_columns(probe, &mut scratch, &mut by_id);
+            let mut found = Vec::new();
+            let found_oov = featurizer.weigh_columns(&by_id, &mut found);
+            assert_eq!(found, expected, "{name}: {probe:.60}");
+            assert_eq!(found_oov, expected_oov, "{name}: {probe:.60}");
+        }
+    }
 }
