@@ -132,6 +132,23 @@ pub struct AnalyzerScratch {
     ngram: String,
 }
 
+/// Where n-grams find their nodes, by the ids of their units: a table that adds what it has not
+/// seen (training counts into it) or an index that only looks up (prediction).
+pub trait NgramNodes {
+    /// The id of the unit `text`, if it has one (or gets one).
+    fn unit(&mut self, text: &str) -> Option<u32>;
+    /// The node of the n-gram made of the node `prefix` (none for a unigram) and `unit`.
+    fn node(&mut self, prefix: Option<u32>, unit: u32) -> Option<u32>;
+}
+
+/// Scratch space of [`Analyzer::for_each_term_node`], reused from text to text.
+#[derive(Debug, Clone, Default)]
+pub struct NodeScratch {
+    units: Vec<Option<u32>>,
+    nodes: Vec<Option<u32>>,
+    counted: Vec<Option<u32>>,
+}
+
 /// One batch of a text's unigram terms (units), as [`Analyzer::for_each_unit_batch`] gives them.
 #[derive(Debug, Clone, Copy)]
 pub struct UnitBatch<'a> {
@@ -217,6 +234,36 @@ impl Analyzer {
     /// n-grams by the ids of their units, without joining their strings.
     pub fn for_each_unit_batch<F: FnMut(&UnitBatch<'_>)>(&self, text: &str, scratch: &mut AnalyzerScratch, batch: F) {
         self.for_each_unit_batch_of(text, UNITS_PER_BATCH, scratch, batch);
+    }
+
+    /// Calls `emit` with `nodes` and the nodes of the terms of each batch of `text` (`None` for a
+    /// term without one): the terms [`for_each_term`](Self::for_each_term) gives, in its order,
+    /// found by the ids of their units and never joined into strings.
+    pub fn for_each_term_node<N, F>(
+        &self,
+        text: &str,
+        scratch: &mut AnalyzerScratch,
+        buffers: &mut NodeScratch,
+        nodes: &mut N,
+        mut emit: F,
+    ) where
+        N: NgramNodes,
+        F: FnMut(&mut N, &[Option<u32>]),
+    {
+        let ngrams = self.config.ngrams;
+        self.for_each_unit_batch(text, scratch, |batch| {
+            buffers.units.clear();
+            buffers.units.extend(batch.units.iter().map(|unit| nodes.unit(unit)));
+            ngrams.counted_nodes(
+                &buffers.units,
+                batch.function_units,
+                batch.first,
+                &mut buffers.nodes,
+                &mut buffers.counted,
+                |prefix, unit| nodes.node(prefix, unit),
+            );
+            emit(nodes, &buffers.counted);
+        });
     }
 
     fn for_each_unit_batch_of<F: FnMut(&UnitBatch<'_>)>(

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch};
+use crate::analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch, NodeScratch};
 use crate::sparse::SparseMatrix;
 use crate::term_counts::{CorpusStatistics, TermCounts, TermStatistic};
 use crate::vocabulary::{PruningConfig, Vocabulary};
@@ -58,10 +58,8 @@ pub struct ColumnCounts {
     counts: FxHashMap<u32, u32>,
     total: u64,
     unknown: u64,
-    /// Scratch space: a batch's unit ids, the nodes of its n-grams by start, its counted nodes.
-    units: Vec<Option<u32>>,
-    nodes: Vec<Option<u32>>,
-    counted: Vec<Option<u32>>,
+    /// Scratch space of finding terms by the ids of their units.
+    buffers: NodeScratch,
 }
 
 impl ColumnCounts {
@@ -78,6 +76,18 @@ impl ColumnCounts {
     /// Whether no vocabulary term was met.
     pub fn is_empty(&self) -> bool {
         self.counts.is_empty()
+    }
+
+    /// Counts one term occurrence, of `column` or outside the vocabulary.
+    fn add(&mut self, column: Option<u32>) {
+        self.total += 1;
+        match column {
+            Some(column) => {
+                let count = self.counts.entry(column).or_default();
+                *count = count.saturating_add(1);
+            }
+            None => self.unknown += 1,
+        }
     }
 
     /// Term occurrences met, and those outside the vocabulary.
@@ -258,51 +268,20 @@ impl Featurizer {
         counts.total = 0;
         counts.unknown = 0;
         let vocabulary = &self.parts.vocabulary;
-        let Some(index) = vocabulary.unit_index(text.len()) else {
-            self.analyzer.for_each_term(text, scratch, |term| {
-                counts.total += 1;
-                match vocabulary.column(term) {
-                    Some(column) => {
-                        let count = counts.counts.entry(column).or_default();
-                        *count = count.saturating_add(1);
-                    }
-                    None => counts.unknown += 1,
-                }
-            });
+        let Some(mut index) = vocabulary.unit_index(text.len()) else {
+            self.analyzer
+                .for_each_term(text, scratch, |term| counts.add(vocabulary.column(term)));
             return;
         };
         // Each n-gram found by the ids of its units, never joined into a string.
-        let ngrams = self.parts.config.analyzer.ngrams;
-        let ColumnCounts {
-            counts: columns,
-            total,
-            unknown,
-            units,
-            nodes,
-            counted,
-        } = counts;
-        self.analyzer.for_each_unit_batch(text, scratch, |batch| {
-            units.clear();
-            units.extend(batch.units.iter().map(|unit| index.unit(unit)));
-            ngrams.counted_nodes(
-                units,
-                batch.function_units,
-                batch.first,
-                nodes,
-                counted,
-                |prefix, unit| index.node(prefix, unit),
-            );
-            *total += counted.len() as u64;
-            for node in counted.iter() {
-                match node.and_then(|node| index.column(node)) {
-                    Some(column) => {
-                        let count = columns.entry(column).or_default();
-                        *count = count.saturating_add(1);
-                    }
-                    None => *unknown += 1,
+        let mut buffers = std::mem::take(&mut counts.buffers);
+        self.analyzer
+            .for_each_term_node(text, scratch, &mut buffers, &mut index, |index, nodes| {
+                for node in nodes {
+                    counts.add(node.and_then(|node| index.column(node)));
                 }
-            }
-        });
+            });
+        counts.buffers = buffers;
     }
 
     /// The weighted `(column, value)` entries of one document's column counts, appended to

@@ -5,6 +5,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::analyzer::NgramNodes;
+
 /// No column: a node that only prefixes vocabulary terms.
 const NO_COLUMN: u32 = u32::MAX;
 
@@ -61,6 +63,16 @@ impl UnitIndex {
     /// The column of the term at `node`, if it is one.
     pub(crate) fn column(&self, node: u32) -> Option<u32> {
         self.columns.get(node as usize).copied().filter(|&c| c != NO_COLUMN)
+    }
+}
+
+impl NgramNodes for &UnitIndex {
+    fn unit(&mut self, text: &str) -> Option<u32> {
+        UnitIndex::unit(self, text)
+    }
+
+    fn node(&mut self, prefix: Option<u32>, unit: u32) -> Option<u32> {
+        UnitIndex::node(self, prefix, unit)
     }
 }
 

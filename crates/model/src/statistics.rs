@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use stance_features::{Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, TermCounts, TermStatistic, TermWeighting};
+use stance_features::{
+    Analyzer, AnalyzerScratch, FeatureConfig, Featurizer, NodeScratch, TermCounts, TermStatistic, TermWeighting,
+};
 
 use crate::class_totals::ClassTotals;
 use crate::fingerprint::DataFingerprint;
@@ -64,12 +66,8 @@ struct Seen {
     document: u32,
     /// The number of the last document that had each term.
     last_seen: Vec<u32>,
-    /// The unit ids of the batch being counted.
-    units: Vec<Option<u32>>,
-    /// The node of the n-gram from each position, for the next length.
-    nodes: Vec<Option<u32>>,
-    /// The nodes of the batch's n-grams that are terms.
-    counted: Vec<Option<u32>>,
+    /// Scratch space of finding terms by the ids of their units.
+    buffers: NodeScratch,
 }
 
 /// Term statistics of a labeled corpus, for one featurizer configuration.
@@ -229,32 +227,20 @@ impl TrainingStatistics {
     ) {
         let class = self.class_index(label);
         self.classes[class].documents += 1;
-        let ngrams = self.config.analyzer.ngrams;
         let Seen {
             document,
             last_seen,
-            units,
-            nodes,
-            counted,
+            buffers,
         } = seen;
-        analyzer.for_each_unit_batch(text, scratch, |batch| {
-            units.clear();
-            units.extend(batch.units.iter().map(|unit| Some(self.terms.unit(unit))));
-            ngrams.counted_nodes(
-                units,
-                batch.function_units,
-                batch.first,
-                nodes,
-                counted,
-                |prefix, unit| Some(self.terms.node(prefix, unit)),
-            );
-            // Every unit has an id here, so every n-gram has a node.
-            for &node in counted.iter().flatten() {
-                let t = self.terms.term_of(node) as usize;
+        let classes = &mut self.classes;
+        analyzer.for_each_term_node(text, scratch, buffers, &mut self.terms, |terms, nodes| {
+            // The table gives every unit an id and every n-gram a node.
+            for &node in nodes.iter().flatten() {
+                let t = terms.term_of(node) as usize;
                 if last_seen.len() <= t {
                     last_seen.resize(t + 1, 0);
                 }
-                let stats = &mut self.classes[class];
+                let stats = &mut classes[class];
                 stats.grow(t + 1, false);
                 stats.counts[t] += 1;
                 if last_seen[t] != *document {

@@ -8,6 +8,7 @@
 //! tokenizer splits at whitespace), so a term's text splits back into its units.
 
 use rustc_hash::FxHashMap;
+use stance_features::NgramNodes;
 
 /// No term index (a node that is only a prefix of counted n-grams).
 const NO_TERM: u32 = u32::MAX;
@@ -152,6 +153,18 @@ impl TermTable {
             .iter()
             .map(|&node| self.term_of(nodes[node as usize]))
             .collect()
+    }
+}
+
+impl NgramNodes for TermTable {
+    /// Every unit gets an id (added if new).
+    fn unit(&mut self, text: &str) -> Option<u32> {
+        Some(TermTable::unit(self, text))
+    }
+
+    /// Every n-gram gets a node (added if new).
+    fn node(&mut self, prefix: Option<u32>, unit: u32) -> Option<u32> {
+        Some(TermTable::node(self, prefix, unit))
     }
 }
 

@@ -195,48 +195,27 @@ mod tests {
     #[test]
     fn a_quote_never_closed_is_an_error_naming_the_line_where_it_opens() {
         let fixture = Fixture::new();
-        let mut csv = String::from("label,text\npro,fine\nanti,\"Shelling\nresumed at dawn\n");
+        let mut never_closed = String::from("label,text\npro,fine\nanti,\"Shelling\nresumed at dawn\n");
         for row in 0..1000 {
-            csv.push_str(&format!("pro,row {row}\n"));
+            never_closed.push_str(&format!("pro,row {row}\n"));
         }
-        let path = fixture.write("a.csv", &csv);
-        let error = read_error(&path, &labeled());
-        assert!(
-            matches!(
-                error,
-                ReadError::UnclosedQuote {
-                    line: 3,
-                    lines: None,
-                    ..
-                }
-            ),
-            "{error}"
+        let too_long = format!(
+            "label,text\npro,ok\nanti,\"{}\"\npro,after\n",
+            "x\n".repeat(super::MAX_FIELD_LINES as usize + 1)
         );
+        for (name, csv, lines) in [("a.csv", never_closed, None), ("b.csv", too_long, Some(10_002))] {
+            let error = read_error(&fixture.write(name, &csv), &labeled());
+            assert!(
+                matches!(&error, ReadError::UnclosedQuote { line: 3, lines: found, .. } if *found == lines),
+                "{name}: {error}"
+            );
+        }
         // Closed at the very end (blanks after it): read as written.
-        let closed = fixture.write("b.csv", "label,text\npro,\"two\nlines\"  \n\n");
+        let closed = fixture.write("c.csv", "label,text\npro,\"two\nlines\"  \n\n");
         assert_eq!(read_ok(&closed, &labeled())[0].text, "two\nlines  ");
         // Left open on the last line, swallowing no row: read as the csv crate does.
-        let open = fixture.write("c.csv", "label,text\npro,ok\nanti,\"the last line");
+        let open = fixture.write("d.csv", "label,text\npro,ok\nanti,\"the last line");
         assert_eq!(read_ok(&open, &labeled())[1].text, "the last line");
-    }
-
-    #[test]
-    fn a_quoted_field_over_too_many_lines_is_an_error() {
-        let fixture = Fixture::new();
-        let lines = "x\n".repeat(super::MAX_FIELD_LINES as usize + 1);
-        let path = fixture.write("a.csv", format!("label,text\npro,ok\nanti,\"{lines}\"\npro,after\n"));
-        let error = read_error(&path, &labeled());
-        assert!(
-            matches!(
-                error,
-                ReadError::UnclosedQuote {
-                    line: 3,
-                    lines: Some(10_002),
-                    ..
-                }
-            ),
-            "{error}"
-        );
     }
 
     #[test]
