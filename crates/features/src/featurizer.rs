@@ -261,7 +261,7 @@ impl Featurizer {
     }
 
     /// Counts the terms of `text` by vocabulary column into `counts` (replacing what was there):
-    /// by their strings at first, by the ids of their units once the run has looked up an eighth
+    /// by their strings at first, by the ids of their units once the run has looked up a 32nd
     /// as much text as the vocabulary holds (the same counts either way).
     pub fn count_columns(&self, text: &str, scratch: &mut AnalyzerScratch, counts: &mut ColumnCounts) {
         counts.counts.clear();

@@ -138,7 +138,7 @@ impl PruningConfig {
 /// table holds column numbers that it compares against that text. A large n-gram vocabulary thus
 /// costs one copy of its text and loads with one allocation (serialized, it is the list of terms).
 /// Both lookups are built on first use: by text ([`column`](Self::column)), and by the ids of the
-/// terms' units, which prediction switches to once it has looked up an eighth as much text as the
+/// terms' units, which prediction switches to once it has looked up a 32nd as much text as the
 /// vocabulary holds (a short run never pays for building it, a long one gains from it; both
 /// give the same columns).
 pub struct Vocabulary {
@@ -182,14 +182,14 @@ impl Vocabulary {
     }
 
     /// The terms by the ids of their units, for the terms of a text of `bytes` bytes: once built,
-    /// or once an eighth as much text as the vocabulary holds has been looked up by text (`None`
+    /// or once a 32nd as much text as the vocabulary holds has been looked up by text (`None`
     /// before).
     pub(crate) fn unit_index(&self, bytes: usize) -> Option<&UnitIndex> {
         if let Some(index) = self.units.get() {
             return Some(index);
         }
         let looked_up = self.looked_up.fetch_add(bytes, Ordering::Relaxed).saturating_add(bytes);
-        (looked_up > self.text.len() / 8).then(|| self.units.get_or_init(|| UnitIndex::new(self.terms())))
+        (looked_up > self.text.len() / 32).then(|| self.units.get_or_init(|| UnitIndex::new(self.terms())))
     }
 
     /// The term of `column`.
