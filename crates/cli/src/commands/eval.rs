@@ -138,14 +138,15 @@ fn calibration_table(
 
 /// Runs `stance eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
+    // What the command reads, which neither output may overwrite.
+    let inputs = || {
+        args.data
+            .iter()
+            .map(std::path::PathBuf::as_path)
+            .chain(args.model.as_deref())
+    };
     if let Some(output) = &args.output {
-        check_writable(
-            output,
-            args.data
-                .iter()
-                .map(std::path::PathBuf::as_path)
-                .chain(args.model.as_deref()),
-        )?;
+        check_writable(output, inputs())?;
     }
     let model = embedded::load_one(&args.model_choice())?;
     let labels = model.labels();
@@ -153,13 +154,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     warn(&format_mismatches(options.format, &args.data), args.quiet);
 
     if let Some(path) = &args.predictions {
-        check_writable(
-            path,
-            args.data
-                .iter()
-                .map(std::path::PathBuf::as_path)
-                .chain(args.model.as_deref()),
-        )?;
+        check_writable(path, inputs())?;
     }
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::evaluation();
