@@ -12,6 +12,9 @@ use crate::ExperimentError;
 /// document of it): finite, and as unlikely as a double can say.
 const UNSEEN_LABEL_LOG_PROBABILITY: f64 = -700.0;
 
+/// One fold's held-out log-probabilities (a row per document) and true label indices.
+type HeldOutFold = (Vec<Vec<f64>>, Vec<usize>);
+
 /// Fits a calibration of `method` for a model with `labels` (sorted) trained with `config` and
 /// `params` on `documents` (and `also_trained`): each fold of `folds` (over `documents`) is
 /// predicted by a model trained on the other folds plus `also_trained`, and the calibration is
@@ -27,7 +30,8 @@ pub fn fit_on_folds(
     method: CalibrationMethod,
     trained: &(dyn Fn() + Sync),
 ) -> Result<Calibration, ExperimentError> {
-    let per_fold: Vec<(Vec<Vec<f64>>, Vec<usize>)> = (0..folds.n_folds())
+    // Collected per fold first, so that an error is the first failing fold's whatever the threads.
+    let per_fold: Vec<Result<HeldOutFold, ExperimentError>> = (0..folds.n_folds())
         .into_par_iter()
         .map(|fold| {
             let training: Vec<(&str, &str)> = folds
@@ -72,7 +76,8 @@ pub fn fit_on_folds(
                 .collect::<Result<Vec<usize>, ModelError>>()?;
             Ok((rows, truth))
         })
-        .collect::<Result<_, ExperimentError>>()?;
+        .collect();
+    let per_fold = per_fold.into_iter().collect::<Result<Vec<_>, _>>()?;
     let (rows, truth): (Vec<Vec<f64>>, Vec<usize>) = per_fold
         .into_iter()
         .flat_map(|(rows, truth)| rows.into_iter().zip(truth))

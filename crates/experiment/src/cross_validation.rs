@@ -90,10 +90,11 @@ impl CrossValidation<'_> {
         (self.folds.n_folds() * per_fold) as u64
     }
 
-    /// Runs every fold, in parallel, calling `trained` after each model; results in fold order
-    /// (they do not depend on the threads).
+    /// Runs every fold, in parallel, calling `trained` after each model; results in fold order,
+    /// and the error of the first fold that failed (neither depends on the threads: a parallel
+    /// collect into one `Result` keeps whichever error comes first in time).
     pub fn run(&self, trained: &(dyn Fn() + Sync)) -> Result<Vec<FoldResult>, ExperimentError> {
-        (0..self.folds.n_folds())
+        let results: Vec<Result<FoldResult, ExperimentError>> = (0..self.folds.n_folds())
             .into_par_iter()
             .map(|fold| {
                 self.fold(fold, trained).map_err(|source| ExperimentError::Fold {
@@ -101,7 +102,8 @@ impl CrossValidation<'_> {
                     source: Box::new(source),
                 })
             })
-            .collect()
+            .collect();
+        results.into_iter().collect()
     }
 
     /// Runs every fold and reports; `trained` as in [`run`](Self::run).
