@@ -134,8 +134,42 @@ pub fn analyze_with(
         .map(|a| a.and_then(|a| a.mention))
         .collect();
     let masks: &[Option<Span>] = if options.mask_speakers { &mentions } else { &[] };
-    let stance_judgements = judge(stance, article, &spans, masks, options.evidence_terms);
-    let sentiment_judgements = judge(sentiment, article, &spans, masks, options.evidence_terms);
+    let mut sentences: Vec<SentenceAnalysis> = segmentation
+        .sentences
+        .iter()
+        .zip(attribution.sentences.iter())
+        .map(|(sentence, attributed)| SentenceAnalysis {
+            index: sentence.index,
+            text: sentence.text(article).to_string(),
+            span: sentence.span,
+            paragraph: sentence.paragraph,
+            headline: sentence.headline,
+            speaker: attributed.map(|a| attribution.speakers[a.speaker].name.clone()),
+            attribution: attributed.map(|a| a.via),
+            speaker_mention: attributed.and_then(|a| a.mention),
+            quote: sentence.quote.is_some(),
+            stance: Judgement::default(),
+            sentiment: Judgement::default(),
+        })
+        .collect();
+    judge(
+        stance,
+        article,
+        &spans,
+        masks,
+        options.evidence_terms,
+        |i, judgement| sentences[i].stance = judgement,
+    );
+    judge(
+        sentiment,
+        article,
+        &spans,
+        masks,
+        options.evidence_terms,
+        |i, judgement| sentences[i].sentiment = judgement,
+    );
+    let stance_judgements: Vec<&Judgement> = sentences.iter().map(|s| &s.stance).collect();
+    let sentiment_judgements: Vec<&Judgement> = sentences.iter().map(|s| &s.sentiment).collect();
     let speakers = speaker_stances(
         &attribution.speakers,
         &stance_judgements,
@@ -159,25 +193,6 @@ pub fn analyze_with(
         fallback,
     );
     let mixed = is_mixed(&stance_judgements, &speakers, options);
-    let sentences = segmentation
-        .sentences
-        .iter()
-        .zip(attribution.sentences.iter())
-        .zip(stance_judgements.into_iter().zip(sentiment_judgements))
-        .map(|((sentence, attributed), (stance, sentiment))| SentenceAnalysis {
-            index: sentence.index,
-            text: sentence.text(article).to_string(),
-            span: sentence.span,
-            paragraph: sentence.paragraph,
-            headline: sentence.headline,
-            speaker: attributed.map(|a| attribution.speakers[a.speaker].name.clone()),
-            attribution: attributed.map(|a| a.via),
-            speaker_mention: attributed.and_then(|a| a.mention),
-            quote: sentence.quote.is_some(),
-            stance,
-            sentiment,
-        })
-        .collect();
     ArticleAnalysis {
         sentences,
         speakers,

@@ -121,7 +121,7 @@ mod verdict;
 
 pub use analysis::{analyze, analyze_with, AnalysisOptions, ArticleAnalysis, SentenceAnalysis};
 pub use corpus::{CorpusSpeaker, CorpusSpeakers};
-pub use judgement::{EvidenceTerm, Judgement};
+pub use judgement::{EvidenceTerm, Judgement, LabelProbabilities, Matches};
 pub use span::Span;
 pub use speakers::SpeakerStance;
 pub use verdict::ArticleVerdict;

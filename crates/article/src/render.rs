@@ -39,9 +39,9 @@ fn percent(share: f64) -> String {
 }
 
 /// `label 0.72, other 0.20` for a probability map.
-fn distribution(probabilities: &std::collections::BTreeMap<String, f64>) -> String {
+fn distribution<'a>(probabilities: impl IntoIterator<Item = (&'a str, f64)>) -> String {
     probabilities
-        .iter()
+        .into_iter()
         .map(|(label, p)| format!("{label} {p:.2}"))
         .collect::<Vec<_>>()
         .join(", ")

@@ -56,8 +56,8 @@ pub(crate) struct Vote {
 pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neutral: &str) -> Vote {
     let mut votes: BTreeMap<String, f64> = BTreeMap::new();
     for judgement in judgements {
-        for (label, p) in &judgement.probabilities {
-            *votes.entry(label.clone()).or_default() += p;
+        for (label, p) in judgement.probabilities.iter() {
+            *votes.entry(label.to_string()).or_default() += p;
         }
     }
     let total: f64 = votes.values().sum();
@@ -82,9 +82,9 @@ pub(crate) fn vote<'a>(judgements: impl IntoIterator<Item = &'a Judgement>, neut
 }
 
 /// The vote over `sentences` of `judgements`, with a weak lean turned to `neutral`.
-fn lean(sentences: &[usize], judgements: &[Judgement], options: &AnalysisOptions) -> Vote {
+fn lean(sentences: &[usize], judgements: &[&Judgement], options: &AnalysisOptions) -> Vote {
     let neutral = options.neutral_label.as_str();
-    let mut vote = vote(sentences.iter().map(|&i| &judgements[i]), neutral);
+    let mut vote = vote(sentences.iter().map(|&i| judgements[i]), neutral);
     let score = vote.votes.get(&vote.label).copied().unwrap_or(0.0);
     if vote.label != neutral && score < options.lean_evidence {
         vote.label = neutral.to_string();
@@ -96,8 +96,8 @@ fn lean(sentences: &[usize], judgements: &[Judgement], options: &AnalysisOptions
 /// every sentence.
 pub(crate) fn speaker_stances(
     speakers: &[Speaker],
-    stance: &[Judgement],
-    sentiment: &[Judgement],
+    stance: &[&Judgement],
+    sentiment: &[&Judgement],
     options: &AnalysisOptions,
 ) -> Vec<SpeakerStance> {
     speakers
@@ -124,18 +124,19 @@ pub(crate) fn speaker_stances(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::judgement::LabelProbabilities;
+
+    fn refs(judgements: &[Judgement]) -> Vec<&Judgement> {
+        judgements.iter().collect()
+    }
 
     fn judgement(label: &str, military: f64, negotiation: f64) -> Judgement {
-        let probabilities: BTreeMap<String, f64> = [
-            ("military".to_string(), military),
-            ("negotiation".to_string(), negotiation),
-            ("neutral".to_string(), 1.0 - military - negotiation),
-        ]
-        .into_iter()
-        .collect();
+        let labels: Vec<String> = ["military", "negotiation", "neutral"].map(String::from).into();
+        let probabilities =
+            LabelProbabilities::new(labels.into(), vec![military, negotiation, 1.0 - military - negotiation]);
         Judgement {
             label: label.into(),
-            probability: probabilities[label],
+            probability: probabilities.get(label).unwrap(),
             probabilities,
             evidence: vec![],
         }
@@ -187,8 +188,8 @@ mod tests {
         let options = AnalysisOptions::default();
         let stances = speaker_stances(
             &[speaker(vec![0]), speaker(vec![1]), speaker(vec![0, 2])],
-            &judgements,
-            &judgements,
+            &refs(&judgements),
+            &refs(&judgements),
             &options,
         );
         // One hesitant sentence (0.5) is weak evidence; one confident sentence (0.9) is not;

@@ -48,7 +48,7 @@ pub(crate) struct Aggregate {
 /// Aggregates the judgements of every sentence; `labels` are the model's labels, `headline`
 /// marks the headline's judgement (index), `fallback` is the label of an empty article.
 pub(crate) fn aggregate(
-    judgements: &[Judgement],
+    judgements: &[&Judgement],
     labels: &[String],
     headline: Option<usize>,
     headline_weight: f64,
@@ -60,8 +60,8 @@ pub(crate) fn aggregate(
     for (i, judgement) in judgements.iter().enumerate() {
         let weight = if Some(i) == headline { headline_weight } else { 1.0 };
         total_weight += weight;
-        for (label, p) in &judgement.probabilities {
-            *probabilities.entry(label.clone()).or_default() += weight * p;
+        for (label, p) in judgement.probabilities.iter() {
+            *probabilities.entry(label.to_string()).or_default() += weight * p;
         }
         *shares.entry(judgement.label.clone()).or_default() += 1.0;
     }
@@ -92,7 +92,7 @@ pub(crate) fn aggregate(
 }
 
 /// Whether the article is mixed (see [`ArticleVerdict::mixed`]).
-pub(crate) fn is_mixed(stance: &[Judgement], speakers: &[SpeakerStance], options: &AnalysisOptions) -> bool {
+pub(crate) fn is_mixed(stance: &[&Judgement], speakers: &[SpeakerStance], options: &AnalysisOptions) -> bool {
     let neutral = options.neutral_label.as_str();
     let takes_side = |i: &usize| stance.get(*i).is_some_and(|j| j.label != neutral);
     // How clearly a speaker leans: their stance's share of the votes that take a side.
@@ -111,6 +111,7 @@ pub(crate) fn is_mixed(stance: &[Judgement], speakers: &[SpeakerStance], options
     }
     let confident: Vec<&Judgement> = stance
         .iter()
+        .copied()
         .filter(|j| j.probability >= options.confident_sentence)
         .collect();
     if confident.is_empty() {
@@ -131,14 +132,17 @@ pub(crate) fn is_mixed(stance: &[Judgement], speakers: &[SpeakerStance], options
 mod tests {
     use super::*;
     use crate::attribution::SpeakerKind;
+    use crate::judgement::LabelProbabilities;
+
+    fn refs(judgements: &[Judgement]) -> Vec<&Judgement> {
+        judgements.iter().collect()
+    }
 
     fn judgement(label: &str, p: f64) -> Judgement {
         let labels = ["military", "negotiation", "neutral"];
         let rest = (1.0 - p) / 2.0;
-        let probabilities: BTreeMap<String, f64> = labels
-            .iter()
-            .map(|l| (l.to_string(), if *l == label { p } else { rest }))
-            .collect();
+        let values: Vec<f64> = labels.iter().map(|l| if *l == label { p } else { rest }).collect();
+        let probabilities = LabelProbabilities::new(labels.map(String::from).into(), values);
         Judgement {
             label: label.into(),
             probability: p,
@@ -182,9 +186,9 @@ mod tests {
             judgement("negotiation", 0.6),
             judgement("negotiation", 0.6),
         ];
-        let plain = aggregate(&judgements, &labels(), None, 2.0, "neutral");
+        let plain = aggregate(&refs(&judgements), &labels(), None, 2.0, "neutral");
         assert_eq!(plain.label, "negotiation");
-        let weighted = aggregate(&judgements, &labels(), Some(0), 2.0, "neutral");
+        let weighted = aggregate(&refs(&judgements), &labels(), Some(0), 2.0, "neutral");
         assert_eq!(weighted.label, "military");
         assert!((weighted.probabilities["military"] - (2.0 * 0.7 + 0.2 + 0.2) / 4.0).abs() < 1e-12);
         assert!((weighted.shares["negotiation"] - 2.0 / 3.0).abs() < 1e-12);
@@ -217,22 +221,22 @@ mod tests {
         .map(|l| judgement(l, 0.4))
         .collect();
         let speakers = [speaker("military", 0.7, &[0, 1]), speaker("negotiation", 0.55, &[2, 3])];
-        assert!(is_mixed(&judgements, &speakers, &options));
+        assert!(is_mixed(&refs(&judgements), &speakers, &options));
         // A speaker with a single sentence that takes a side does not count.
         let speakers = [
             speaker("military", 0.7, &[0, 1]),
             speaker("negotiation", 0.9, &[2, 4, 5]),
         ];
-        assert!(!is_mixed(&judgements, &speakers, &options));
+        assert!(!is_mixed(&refs(&judgements), &speakers, &options));
         // No majority: an even split is no push.
         let speakers = [speaker("military", 0.7, &[0, 1]), speaker("negotiation", 0.5, &[2, 3])];
-        assert!(!is_mixed(&judgements, &speakers, &options));
+        assert!(!is_mixed(&refs(&judgements), &speakers, &options));
         let speakers = [
             speaker("military", 0.7, &[0, 1]),
             speaker("neutral", 0.9, &[4, 5]),
             speaker("military", 0.9, &[0, 1]),
         ];
-        assert!(!is_mixed(&judgements, &speakers, &options));
+        assert!(!is_mixed(&refs(&judgements), &speakers, &options));
     }
 
     #[test]
@@ -244,11 +248,11 @@ mod tests {
             judgement("neutral", 0.9),
             judgement("neutral", 0.9),
         ];
-        assert!(is_mixed(&judgements, &[], &options));
+        assert!(is_mixed(&refs(&judgements), &[], &options));
         judgements.push(judgement("neutral", 0.9));
-        assert!(!is_mixed(&judgements, &[], &options));
+        assert!(!is_mixed(&refs(&judgements), &[], &options));
         // Unconfident sentences do not count.
         let judgements = [judgement("military", 0.8), judgement("negotiation", 0.5)];
-        assert!(!is_mixed(&judgements, &[], &options));
+        assert!(!is_mixed(&refs(&judgements), &[], &options));
     }
 }

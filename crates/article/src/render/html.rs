@@ -169,7 +169,7 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
                 class_of(&speaker.stance),
                 escape(&speaker.stance),
                 speaker.confidence,
-                escape(&distribution(&speaker.votes)),
+                escape(&distribution(speaker.votes.iter().map(|(l, p)| (l.as_str(), *p)))),
                 escape(&speaker.sentiment),
                 speaker.sentiment_confidence,
                 speaker
@@ -199,10 +199,10 @@ fn sentence_html(sentence: &SentenceAnalysis, class: &str, tag_speaker: bool) ->
         sentence.index,
         sentence.stance.label,
         sentence.stance.probability,
-        distribution(&sentence.stance.probabilities),
+        distribution(sentence.stance.probabilities.iter()),
         sentence.sentiment.label,
         sentence.sentiment.probability,
-        distribution(&sentence.sentiment.probabilities),
+        distribution(sentence.sentiment.probabilities.iter()),
     );
     match (&sentence.speaker, sentence.attribution) {
         (Some(speaker), Some(via)) => {
@@ -216,7 +216,7 @@ fn sentence_html(sentence: &SentenceAnalysis, class: &str, tag_speaker: bool) ->
         }
         _ => title.push_str("\nspeaker: none"),
     }
-    let evidence: Vec<&str> = sentence.stance.evidence.iter().map(|e| e.term.as_str()).collect();
+    let evidence: Vec<&str> = sentence.stance.evidence.iter().map(|e| &*e.term).collect();
     if !evidence.is_empty() {
         let _ = write!(title, "\nstance evidence: {}", evidence.join(", "));
     }

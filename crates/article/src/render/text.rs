@@ -97,11 +97,15 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
             "      {}",
             sentence.text.split_whitespace().collect::<Vec<_>>().join(" ")
         );
-        let evidence: Vec<&str> = sentence.stance.evidence.iter().map(|e| e.term.as_str()).collect();
+        let evidence: Vec<&str> = sentence.stance.evidence.iter().map(|e| &*e.term).collect();
         if !evidence.is_empty() {
             let _ = writeln!(out, "      stance evidence: {}", evidence.join(", "));
         }
-        let _ = writeln!(out, "      stance: {}", distribution(&sentence.stance.probabilities));
+        let _ = writeln!(
+            out,
+            "      stance: {}",
+            distribution(sentence.stance.probabilities.iter())
+        );
     }
     out
 }
