@@ -843,11 +843,11 @@ fn a_damaged_model_file_is_an_error_naming_the_file_and_the_cause() {
         ));
     }
     let mut future = bytes.clone();
-    future[8..12].copy_from_slice(&4u32.to_le_bytes());
+    future[8..12].copy_from_slice(&5u32.to_le_bytes());
     cases.push((
         "future.model".into(),
         future,
-        "model format version 4 is newer than this program supports (3); upgrade stance".into(),
+        "model format version 5 is newer than this program supports (4); upgrade stance".into(),
     ));
     let mut padded = bytes.clone();
     padded.extend_from_slice(b"\n");

@@ -9,8 +9,8 @@
 
 use std::collections::BTreeSet;
 
-use stance_features::negation::NEGATION_PREFIX;
-use stance_features::Analyzer;
+use stance_features::negation::{NEGATION_PREFIX, REFUSAL_PREFIX};
+use stance_features::{Analyzer, LEAD_PREFIX};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::Span;
@@ -49,8 +49,13 @@ pub(crate) fn locate(analyzer: &Analyzer, article: &str, span: Span, terms: &[&s
         .collect()
 }
 
+/// The word behind a term: without its lead mark and its negation or refusal mark.
 fn strip(term: &str) -> &str {
-    term.strip_prefix(NEGATION_PREFIX).unwrap_or(term)
+    let term = term.strip_prefix(LEAD_PREFIX).unwrap_or(term);
+    [NEGATION_PREFIX, REFUSAL_PREFIX]
+        .iter()
+        .find_map(|prefix| term.strip_prefix(prefix))
+        .unwrap_or(term)
 }
 
 #[cfg(test)]
@@ -67,7 +72,15 @@ mod tests {
             &analyzer,
             article,
             span,
-            &["talk", "NOT_strike", "peac talk", "absent", "the envoy"],
+            &[
+                "talk",
+                "NOT_strike",
+                "peac talk",
+                "absent",
+                "the envoy",
+                "LEAD_peac",
+                "REFUSE_strike",
+            ],
         );
         let words = |spans: &Vec<Span>| spans.iter().map(|s| &article[s.range()]).collect::<Vec<_>>();
         assert_eq!(words(&found[0]), ["talks"]);
@@ -76,6 +89,8 @@ mod tests {
         assert_eq!(words(&found[2]), ["peace", "talks"]);
         assert!(found[3].is_empty());
         assert_eq!(words(&found[4]), ["the", "envoys"]);
+        assert_eq!(words(&found[5]), ["Peace", "peace"]);
+        assert_eq!(words(&found[6]), ["strikes"]);
         assert!(locate(&analyzer, article, span, &[]).is_empty());
     }
 }

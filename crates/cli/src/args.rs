@@ -131,8 +131,8 @@ EXAMPLES:
     stance tune train.tsv --group-by conflict --grid 'variant=multinomial,complement;negation=on,off' \\
         --metric log_loss --format json
 
-Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, function_word_ngrams, min_df, max_df, max_features,
-stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
+Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, function_word_ngrams,
+lead_words, min_df, max_df, max_features, stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
 Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
 
 const ANALYZE_EXAMPLES: &str = "\

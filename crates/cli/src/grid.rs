@@ -10,7 +10,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use linfa::ParamGuard;
-use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting};
+use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting, MAX_LEAD_WORDS};
 use stance_model::{NaiveBayesParams, Priors, Variant};
 
 use crate::training_flags::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
@@ -34,6 +34,8 @@ pub enum Key {
     NegationScope,
     /// `--function-word-ngrams`.
     FunctionWordNgrams,
+    /// `--lead-words`.
+    LeadWords,
     /// `--min-df`.
     MinDf,
     /// `--max-df`.
@@ -56,7 +58,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order of `--help`'s listing.
-    pub const ALL: [Key; 17] = [
+    pub const ALL: [Key; 18] = [
         Key::Ngrams,
         Key::Alpha,
         Key::Weighting,
@@ -65,6 +67,7 @@ impl Key {
         Key::Negation,
         Key::NegationScope,
         Key::FunctionWordNgrams,
+        Key::LeadWords,
         Key::MinDf,
         Key::MaxDf,
         Key::MaxFeatures,
@@ -87,6 +90,7 @@ impl Key {
             Key::Negation => "negation",
             Key::NegationScope => "negation_scope",
             Key::FunctionWordNgrams => "function_word_ngrams",
+            Key::LeadWords => "lead_words",
             Key::MinDf => "min_df",
             Key::MaxDf => "max_df",
             Key::MaxFeatures => "max_features",
@@ -110,6 +114,7 @@ impl Key {
             Key::Negation => "--negation",
             Key::NegationScope => "--negation-scope",
             Key::FunctionWordNgrams => "--function-word-ngrams",
+            Key::LeadWords => "--lead-words",
             Key::MinDf => "--min-df",
             Key::MaxDf => "--max-df",
             Key::MaxFeatures => "--max-features",
@@ -152,6 +157,7 @@ enum Value {
     Priors(PriorsArg),
     NegationScope(NegationScope),
     FunctionWordNgrams(FunctionWordNgrams),
+    LeadWords(usize),
 }
 
 /// One key set to one value: a coordinate of a point of the grid.
@@ -189,6 +195,7 @@ impl Setting {
             }
             (Key::NegationScope, Value::NegationScope(scope)) => features.negation_scope = *scope,
             (Key::FunctionWordNgrams, Value::FunctionWordNgrams(ngrams)) => features.function_word_ngrams = *ngrams,
+            (Key::LeadWords, Value::LeadWords(n)) => features.lead_words = *n,
             (Key::MinDf, Value::DocFrequency(df)) => features.min_df = *df,
             (Key::MaxDf, Value::DocFrequency(df)) => features.max_df = *df,
             (Key::MaxFeatures, Value::MaxFeatures(n)) => features.max_features = *n,
@@ -332,6 +339,10 @@ fn parse_value(key: Key, text: &str) -> Result<Value, String> {
             _ => return Err("expected clause, narrow or narrow-refusals".into()),
         }),
         Key::FunctionWordNgrams => Value::FunctionWordNgrams(text.to_ascii_lowercase().parse().map_err(|e| error(&e))?),
+        Key::LeadWords => Value::LeadWords(match text.parse::<usize>() {
+            Ok(n) if n <= MAX_LEAD_WORDS => n,
+            _ => return Err(format!("expected a number of words from 0 to {MAX_LEAD_WORDS}")),
+        }),
         Key::MinDf | Key::MaxDf => Value::DocFrequency(text.parse().map_err(|e| error(&e))?),
         Key::MaxFeatures => Value::MaxFeatures(match text.to_ascii_lowercase().as_str() {
             "all" | "none" => None,
@@ -392,12 +403,15 @@ mod tests {
         let grid: Grid = "ngrams=1..3;alpha=0.5;weighting=tfidf;variant=complement;stopwords=english,none;\
                           negation=on,off;min-df=2;max_df=0.9;max_features=all,100;stem=none,english;\
                           numbers=drop;l2=off;complement_norm=on;fold_accents=yes;priors=uniform;\
-                          negation_scope=clause,narrow,narrow-refusals;function_word_ngrams=keep,drop"
+                          negation_scope=clause,narrow,narrow-refusals;function_word_ngrams=keep,drop;\
+                          lead_words=0,8"
             .parse()
             .unwrap();
         assert_eq!(grid.axes().len(), Key::ALL.len());
-        assert_eq!(grid.points().len(), 96);
-        assert_eq!(grid.count(), 96);
+        assert_eq!(grid.points().len(), 192);
+        assert_eq!(grid.count(), 192);
+        let too_long: Result<Grid, _> = "lead_words=1001".parse();
+        assert!(too_long.unwrap_err().contains("from 0 to 1000"));
     }
 
     #[test]

@@ -70,6 +70,11 @@ pub struct FeatureArgs {
     #[arg(long, value_name = "keep|drop", default_value = FunctionWordNgrams::default().name())]
     pub function_word_ngrams: FunctionWordNgrams,
 
+    /// Read the first N words of each text (after stop words and stemming) a second time as lead
+    /// terms, marked LEAD_ (news says who did what first); 0 reads no lead. At most 1000.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub lead_words: usize,
+
     /// Numbers: keep them as terms, drop them, or turn each into the term <num>.
     #[arg(long, value_name = "keep|drop|token", default_value = number_policy_name(FeatureConfig::default().analyzer.tokenizer.numbers))]
     pub numbers: NumberPolicy,
@@ -298,6 +303,7 @@ impl FeatureArgs {
         }
         analyzer.negation.scope = self.negation_scope.rules();
         analyzer.function_word_ngrams = self.function_word_ngrams;
+        analyzer.lead_words = self.lead_words;
         analyzer.tokenizer.numbers = self.numbers;
         analyzer.normalizer.fold_accents |= self.fold_accents;
         config.pruning.min_df = self.min_df;
@@ -355,6 +361,7 @@ impl TrainingFlags {
                 no_negation: !analyzer.negation.enabled,
                 negation_scope: NegationScope::of(&analyzer.negation.scope),
                 function_word_ngrams: analyzer.function_word_ngrams,
+                lead_words: analyzer.lead_words,
                 numbers: analyzer.tokenizer.numbers,
                 fold_accents: analyzer.normalizer.fold_accents,
                 min_df: config.pruning.min_df,
@@ -429,6 +436,11 @@ impl TrainingFlags {
             "--function-word-ngrams",
             features.function_word_ngrams != config.analyzer.function_word_ngrams,
             Some(features.function_word_ngrams.name().to_string()),
+        );
+        push(
+            "--lead-words",
+            features.lead_words != config.analyzer.lead_words,
+            Some(features.lead_words.to_string()),
         );
         push(
             "--numbers",

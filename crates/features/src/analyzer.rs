@@ -41,7 +41,21 @@ pub struct AnalyzerConfig {
     /// before it existed still load): see the model file format.
     #[serde(skip)]
     pub function_word_ngrams: FunctionWordNgrams,
+    /// How many of a text's first content words (its units: after stop words, stemming and scope
+    /// marking; function words of the English list skipped) are read a second time as lead terms,
+    /// each marked [`LEAD_PREFIX`], with their own n-grams (never joined to the text's): news says
+    /// who did what first. 0 (the default, and models written before it existed) reads no lead.
+    /// At most [`MAX_LEAD_WORDS`]. Stored apart, as `function_word_ngrams` is.
+    #[serde(skip)]
+    pub lead_words: usize,
 }
+
+/// The prefix of a lead term (see [`AnalyzerConfig::lead_words`]): `LEAD_strike`.
+pub const LEAD_PREFIX: &str = "LEAD_";
+
+/// The longest lead [`AnalyzerConfig::lead_words`] allows: the lead is held whole while the rest
+/// of the text goes batch by batch.
+pub const MAX_LEAD_WORDS: usize = 1000;
 
 /// Whether n-grams (n >= 2) made only of function words (the English stop-word list, unmarked by
 /// a negation scope) are terms. Unigrams are never affected.
@@ -88,6 +102,7 @@ impl Default for AnalyzerConfig {
             stemmer: Some(Language::English),
             ngrams: NgramRange::default(),
             function_word_ngrams: FunctionWordNgrams::Keep,
+            lead_words: 0,
         }
     }
 }
@@ -129,6 +144,10 @@ pub struct AnalyzerScratch {
     /// Whether each unit is a function word (kept only when n-grams of them are dropped).
     function_units: Vec<bool>,
     n_units: usize,
+    /// The lead's units (prefixed) and whether each is a function word.
+    lead_units: Vec<String>,
+    lead_function_units: Vec<bool>,
+    n_lead: usize,
     ngram: String,
 }
 
@@ -165,6 +184,9 @@ impl Analyzer {
     /// Checks `config` and builds the analyzer.
     pub fn new(config: AnalyzerConfig) -> Result<Self, FeatureError> {
         NgramRange::new(config.ngrams.min, config.ngrams.max)?;
+        if config.lead_words > MAX_LEAD_WORDS {
+            return Err(FeatureError::LeadWords(config.lead_words));
+        }
         let mut stopwords = config.stopwords.to_set();
         stopwords.retain(|w| !config.negation.is_cue(w));
         let stemmer = config.stemmer.map(Stemmer::new);
@@ -182,7 +204,10 @@ impl Analyzer {
         let scope_enders = set(&rules.enders);
         let agreement_words = set(&rules.agreement_words);
         let scope_skips_function_words = enabled && rules.content_words_only;
-        let function_words = if scope_skips_function_words || config.function_word_ngrams == FunctionWordNgrams::Drop {
+        let function_words = if scope_skips_function_words
+            || config.function_word_ngrams == FunctionWordNgrams::Drop
+            || config.lead_words > 0
+        {
             StopWords::English.to_set()
         } else {
             FxHashSet::default()
@@ -207,7 +232,7 @@ impl Analyzer {
 
     /// Calls `emit` with every term of `text`: all unigrams, then bigrams, and so on, in text order
     /// (a text of more than [`UNITS_PER_BATCH`] unigrams goes batch by batch, in that order within
-    /// each batch).
+    /// each batch), then the lead's terms in the same order (see [`AnalyzerConfig::lead_words`]).
     pub fn for_each_term<F: FnMut(&str)>(&self, text: &str, scratch: &mut AnalyzerScratch, emit: F) {
         self.for_each_term_in_batches(text, UNITS_PER_BATCH, scratch, emit);
     }
@@ -280,6 +305,7 @@ impl Analyzer {
         let mut scope = None;
         let mut carried: usize = 0;
         scratch.n_units = 0;
+        scratch.n_lead = 0;
         loop {
             let more = self.fill_units(
                 &mut tokens,
@@ -287,6 +313,7 @@ impl Analyzer {
                 scratch,
                 carried.saturating_add(units_per_batch),
             );
+            self.take_lead(scratch, carried);
             let AnalyzerScratch {
                 units,
                 function_units,
@@ -302,13 +329,56 @@ impl Analyzer {
                 first: carried,
             });
             if !more {
-                return;
+                break;
             }
             // Move the last `carry` unigrams to the front (the strings move, nothing is copied).
             carried = (*n_units).min(carry);
             units[..*n_units].rotate_left(*n_units - carried);
             scratch.function_units[..*n_units].rotate_left(*n_units - carried);
             *n_units = carried;
+        }
+        if scratch.n_lead > 0 {
+            batch(&UnitBatch {
+                units: &scratch.lead_units[..scratch.n_lead],
+                function_units: match self.config.function_word_ngrams {
+                    FunctionWordNgrams::Keep => None,
+                    FunctionWordNgrams::Drop => Some(&scratch.lead_function_units[..scratch.n_lead]),
+                },
+                first: 0,
+            });
+        }
+    }
+
+    /// Copies the content units of the current batch from `carried` on (the new ones) into the
+    /// lead, marked, until it holds [`AnalyzerConfig::lead_words`].
+    fn take_lead(&self, scratch: &mut AnalyzerScratch, carried: usize) {
+        let wanted = self.config.lead_words;
+        let AnalyzerScratch {
+            units,
+            function_units,
+            n_units,
+            lead_units,
+            lead_function_units,
+            n_lead,
+            ..
+        } = scratch;
+        for (unit, &function) in units[carried..*n_units].iter().zip(&function_units[carried..*n_units]) {
+            if *n_lead >= wanted {
+                return;
+            }
+            if function {
+                continue;
+            }
+            if *n_lead == lead_units.len() {
+                lead_units.push(String::new());
+                lead_function_units.push(false);
+            }
+            let slot = &mut lead_units[*n_lead];
+            slot.clear();
+            slot.push_str(LEAD_PREFIX);
+            slot.push_str(unit);
+            lead_function_units[*n_lead] = function;
+            *n_lead += 1;
         }
     }
 
@@ -538,6 +608,52 @@ mod tests {
         assert_eq!(
             unigrams(narrow(), "They will never accept a truce."),
             ["they", "will", "never", "NOT_accept", "a", "NOT_truce"]
+        );
+    }
+
+    #[test]
+    fn the_lead_is_read_again_with_n_grams_of_its_own() {
+        let config = AnalyzerConfig {
+            stemmer: None,
+            lead_words: 3,
+            ..AnalyzerConfig::default()
+        };
+        let terms = Analyzer::new(config.clone())
+            .unwrap()
+            .terms("the jets did not strike the port");
+        let lead: Vec<&str> = terms
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.contains(LEAD_PREFIX))
+            .collect();
+        // The first three content units, scope marks kept (`the` and `did` are function words,
+        // the cue `not` is not); no n-gram joins the lead to the text.
+        assert_eq!(
+            lead,
+            [
+                "LEAD_jets",
+                "LEAD_not",
+                "LEAD_NOT_strike",
+                "LEAD_jets LEAD_not",
+                "LEAD_not LEAD_NOT_strike"
+            ]
+        );
+        assert_eq!(terms.len(), 7 + 6 + lead.len());
+        // A text shorter than the lead is read again whole; an empty one has no lead.
+        let short = Analyzer::new(AnalyzerConfig {
+            lead_words: 10,
+            ..config.clone()
+        })
+        .unwrap();
+        assert_eq!(short.terms("ceasefire"), ["ceasefire", "LEAD_ceasefire"]);
+        assert!(short.terms("").is_empty());
+        assert_eq!(
+            Analyzer::new(AnalyzerConfig {
+                lead_words: MAX_LEAD_WORDS + 1,
+                ..config
+            })
+            .unwrap_err(),
+            FeatureError::LeadWords(MAX_LEAD_WORDS + 1)
         );
     }
 

@@ -49,6 +49,9 @@ pub enum FeatureError {
         /// Terms in the vocabulary.
         vocabulary: usize,
     },
+    /// A lead longer than [`crate::analyzer::MAX_LEAD_WORDS`].
+    #[error("a lead of {0} words is too long: at most {max}", max = crate::analyzer::MAX_LEAD_WORDS)]
+    LeadWords(usize),
     /// A vocabulary whose text exceeds 4 GiB.
     #[error("the vocabulary's terms exceed 4 GiB of text")]
     VocabularyTooLarge,

@@ -46,7 +46,10 @@ mod unit_index;
 pub mod vocabulary;
 pub mod weighting;
 
-pub use analyzer::{Analyzer, AnalyzerConfig, AnalyzerScratch, FunctionWordNgrams, NgramNodes, NodeScratch, UnitBatch};
+pub use analyzer::{
+    Analyzer, AnalyzerConfig, AnalyzerScratch, FunctionWordNgrams, NgramNodes, NodeScratch, UnitBatch, LEAD_PREFIX,
+    MAX_LEAD_WORDS,
+};
 pub use error::FeatureError;
 pub use featurizer::{ColumnCounts, FeatureConfig, Featurizer, FeaturizerParts, OutOfVocabulary};
 pub use ngrams::NgramRange;

@@ -1,6 +1,7 @@
 //! Property: analyzing a text in batches of unigrams (as every text longer than
 //! `UNITS_PER_BATCH` unigrams is) gives exactly the terms of analyzing it in one piece, n-grams
-//! across batch boundaries and negation scopes included; only their order differs.
+//! across batch boundaries, negation scopes and a lead longer than a batch included; only their
+//! order differs.
 
 use proptest::prelude::*;
 use stance_features::{
@@ -15,13 +16,15 @@ fn any_analyzer() -> impl Strategy<Value = AnalyzerConfig> {
         any::<bool>(),
         any::<bool>(),
         (1usize..=4, 0usize..=3),
+        prop::sample::select(vec![0usize, 1, 5, 30]),
     )
-        .prop_map(|(stemmer, numbers, english, negation, (min, extra))| {
+        .prop_map(|(stemmer, numbers, english, negation, (min, extra), lead_words)| {
             let mut config = AnalyzerConfig {
                 tokenizer: TokenizerConfig { numbers },
                 stopwords: if english { StopWords::English } else { StopWords::None },
                 stemmer,
                 ngrams: NgramRange::new(min, min + extra).unwrap(),
+                lead_words,
                 ..AnalyzerConfig::default()
             };
             config.negation.enabled = negation;

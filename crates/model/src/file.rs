@@ -3,7 +3,7 @@
 //! ```text
 //! offset  size  field
 //! 0       8     magic "STNCMODL"
-//! 8       4     format version (u32, little endian): 1, 2 or 3 (below)
+//! 8       4     format version (u32, little endian): 1 to 4 (below)
 //! 12      1     form: 0 compact (prediction only), 1 full (with term statistics)
 //! 13      8     payload length in bytes (u64, little endian)
 //! 21      4     CRC-32 (IEEE) of the payload (u32, little endian)
@@ -13,8 +13,11 @@
 //! Versions: format 1 is the model without calibration and with the classic negation scope;
 //! format 2 appends, after format 1's payload, the [`Calibration`] (optional) and the negation
 //! [`ScopeRules`] as they were before agreement words existed; format 3 appends the calibration,
-//! the whole scope rules and the [`FunctionWordNgrams`] setting. A model is written in the oldest
-//! format that holds it, so that older versions of stance read what they can; all three load.
+//! the whole scope rules and the [`FunctionWordNgrams`] setting; format 4 appends format 3's
+//! fields and the lead's length ([`AnalyzerConfig::lead_words`]). A model is written in the oldest
+//! format that holds it, so that older versions of stance read what they can; all four load.
+//!
+//! [`AnalyzerConfig::lead_words`]: stance_features::AnalyzerConfig::lead_words
 //!
 //! postcard was chosen for load speed and size: a compact, non-self-describing binary encoding
 //! decoded straight into the model's structs, with no parsing of field names (a JSON export,
@@ -44,12 +47,17 @@ use crate::ModelError;
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"STNCMODL";
 /// The newest format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = LEAD_VERSION;
 /// The format version of a model without calibration and with the classic negation scope.
 const PLAIN_VERSION: u32 = 1;
 /// The format version of a model whose scope rules have no agreement words and whose function-word
 /// n-grams are kept.
 const SCOPE_VERSION: u32 = 2;
+/// The format version of a model with agreement words or dropped function-word n-grams, and no
+/// lead.
+const FUNCTION_WORDS_VERSION: u32 = 3;
+/// The format version of a model that reads a lead.
+const LEAD_VERSION: u32 = 4;
 const HEADER_LEN: usize = 25;
 /// The largest content a model file may announce (8 GiB): a header beyond it is damage.
 pub const MAX_PAYLOAD: u64 = 8 << 30;
@@ -79,6 +87,15 @@ struct Extensions {
     calibration: Option<Calibration>,
     negation_scope: ScopeRules,
     function_word_ngrams: FunctionWordNgrams,
+}
+
+/// What format 4 appends: format 3's fields and the lead's length.
+#[derive(Deserialize)]
+struct LeadExtensions {
+    calibration: Option<Calibration>,
+    negation_scope: ScopeRules,
+    function_word_ngrams: FunctionWordNgrams,
+    lead_words: usize,
 }
 
 /// What format 2 appends: the calibration and the scope rules without agreement words.
@@ -115,6 +132,15 @@ struct ExtensionsRef<'a> {
     calibration: Option<&'a Calibration>,
     negation_scope: &'a ScopeRules,
     function_word_ngrams: FunctionWordNgrams,
+}
+
+/// [`LeadExtensions`] as written.
+#[derive(Serialize)]
+struct LeadExtensionsRef<'a> {
+    calibration: Option<&'a Calibration>,
+    negation_scope: &'a ScopeRules,
+    function_word_ngrams: FunctionWordNgrams,
+    lead_words: usize,
 }
 
 /// [`ScopeExtensions`] as written.
@@ -159,13 +185,22 @@ fn extensions(classifier: &Classifier) -> Result<(u32, Vec<u8>), postcard::Error
     let negation_scope = &analyzer.negation.scope;
     let calibration = classifier.calibration();
     let function_word_ngrams = analyzer.function_word_ngrams;
+    if analyzer.lead_words != 0 {
+        let extensions = LeadExtensionsRef {
+            calibration,
+            negation_scope,
+            function_word_ngrams,
+            lead_words: analyzer.lead_words,
+        };
+        return Ok((LEAD_VERSION, postcard::to_allocvec(&extensions)?));
+    }
     if !negation_scope.agreement_words.is_empty() || function_word_ngrams != FunctionWordNgrams::Keep {
         let extensions = ExtensionsRef {
             calibration,
             negation_scope,
             function_word_ngrams,
         };
-        return Ok((FORMAT_VERSION, postcard::to_allocvec(&extensions)?));
+        return Ok((FUNCTION_WORDS_VERSION, postcard::to_allocvec(&extensions)?));
     }
     if calibration.is_some() || !negation_scope.is_clause() {
         let extensions = ScopeExtensionsRef {
@@ -256,10 +291,18 @@ impl Classifier {
                 analyzer.negation.scope = extensions.negation_scope.into();
                 (extensions.calibration, rest)
             }
-            _ => {
+            FUNCTION_WORDS_VERSION => {
                 let (extensions, rest): (Extensions, &[u8]) = postcard::take_from_bytes(rest).map_err(undecodable)?;
                 analyzer.negation.scope = extensions.negation_scope;
                 analyzer.function_word_ngrams = extensions.function_word_ngrams;
+                (extensions.calibration, rest)
+            }
+            _ => {
+                let (extensions, rest): (LeadExtensions, &[u8]) =
+                    postcard::take_from_bytes(rest).map_err(undecodable)?;
+                analyzer.negation.scope = extensions.negation_scope;
+                analyzer.function_word_ngrams = extensions.function_word_ngrams;
+                analyzer.lead_words = extensions.lead_words;
                 (extensions.calibration, rest)
             }
         };
@@ -338,6 +381,7 @@ impl Classifier {
         let analyzer = &self.featurizer().config().analyzer;
         json["negation_scope"] = serde_json::to_value(&analyzer.negation.scope).map_err(json_error)?;
         json["function_word_ngrams"] = serde_json::to_value(analyzer.function_word_ngrams).map_err(json_error)?;
+        json["lead_words"] = analyzer.lead_words.into();
         serde_json::to_string_pretty(&json).map_err(json_error)
     }
 }

@@ -112,6 +112,7 @@ fn configs() -> Vec<(&'static str, FeatureConfig)> {
     narrow.negation.scope = ScopeRules::narrow_refusals();
     narrow.function_word_ngrams = FunctionWordNgrams::Drop;
     narrow.ngrams = NgramRange::new(1, 3).unwrap();
+    narrow.lead_words = 12;
     let mut trigrams_only = base.clone();
     trigrams_only.ngrams = NgramRange::new(3, 3).unwrap();
     trigrams_only.stopwords = StopWords::English;
@@ -121,7 +122,10 @@ fn configs() -> Vec<(&'static str, FeatureConfig)> {
     unstemmed.function_word_ngrams = FunctionWordNgrams::Drop;
     vec![
         with("defaults", base),
-        with("narrow refusals, 1..3, function-word n-grams dropped", narrow),
+        with(
+            "narrow refusals, 1..3, function-word n-grams dropped, a lead of 12",
+            narrow,
+        ),
         with("3..3 with English stop words", trigrams_only),
         with("no stemming, 1..4, function-word n-grams dropped", unstemmed),
     ]

@@ -224,7 +224,7 @@ fn a_failed_save_leaves_nothing_behind() {
 
 /// A model with narrow negation scopes is written as format 2 and reads back with them; the
 /// same model with the classic scopes stays format 1 (what older versions of stance read); with
-/// agreement words or dropped function-word n-grams, format 3.
+/// agreement words or dropped function-word n-grams, format 3; with a lead, format 4.
 #[test]
 fn negation_scope_rules_travel_with_the_model() {
     use stance_features::negation::ScopeRules;
@@ -242,8 +242,16 @@ fn negation_scope_rules_travel_with_the_model() {
     config.analyzer.negation.scope = ScopeRules::narrow_refusals();
     let refusals = Classifier::train(config.clone(), &params, &documents).unwrap();
     config.analyzer.function_word_ngrams = FunctionWordNgrams::Drop;
-    let dropped = Classifier::train(config, &params, &documents).unwrap();
-    for (model, version) in [(&classic, 1u32), (&narrow, 2), (&refusals, 3), (&dropped, 3)] {
+    let dropped = Classifier::train(config.clone(), &params, &documents).unwrap();
+    config.analyzer.lead_words = 2;
+    let lead = Classifier::train(config, &params, &documents).unwrap();
+    for (model, version) in [
+        (&classic, 1u32),
+        (&narrow, 2),
+        (&refusals, 3),
+        (&dropped, 3),
+        (&lead, 4),
+    ] {
         let bytes = model.to_bytes(ModelForm::Full).unwrap();
         assert_eq!(bytes[8..12], version.to_le_bytes());
         let back = Classifier::from_bytes(&bytes, std::path::Path::new("m.model")).unwrap();
@@ -256,8 +264,16 @@ fn negation_scope_rules_travel_with_the_model() {
             back.featurizer().config().analyzer.function_word_ngrams,
             model.featurizer().config().analyzer.function_word_ngrams
         );
+        assert_eq!(
+            back.featurizer().config().analyzer.lead_words,
+            model.featurizer().config().analyzer.lead_words
+        );
         assert_eq!(back.to_bytes(ModelForm::Full).unwrap(), bytes);
     }
+    assert!(lead.featurizer().vocabulary().column("LEAD_envoy LEAD_resum").is_some());
+    assert!(dropped.featurizer().vocabulary().column("LEAD_envoy").is_none());
+    let fresh = |model: &Classifier| model.predict("Envoys resumed talks.").probabilities;
+    assert_ne!(fresh(&lead), fresh(&dropped));
     assert!(dropped.featurizer().vocabulary().column("the museum").is_some());
     assert!(dropped.featurizer().vocabulary().column("it would").is_none());
     assert!(classic.featurizer().vocabulary().column("it would").is_some());
