@@ -5,8 +5,8 @@
 //! training data: the second test checks word overlap against every file the default stance model
 //! trains on (the written files always, the real-news texts when the shared folder is present).
 //!
-//! Two sentences are misread, and listed as such in [`KNOWN_MISREAD`]: the test fails if one is
-//! misread no longer (move it back), or if any other sentence is misread.
+//! One sentence is still misread, and listed as such in [`KNOWN_MISREAD`]: the test fails if it
+//! is misread no longer (move it back), or if any other sentence is misread.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -76,16 +76,12 @@ const SENTENCES: [(&str, &str); 15] = [
     ),
 ];
 
-/// The sentences of [`SENTENCES`] that the built-in model misreads, with why: "never sent anyone
-/// to the talks" is a boycott, but `NOT_sent` ("will not send troops") weighs toward negotiation
-/// more than `REFUSE_truce` weighs against it; "would not negotiate ... but would defeat them" was
-/// read right by a hair (military 0.493 against negotiation 0.452) until the model read its lead
-/// again (`--lead-words 8`, +1.0 point of accuracy on real news): `LEAD_presid LEAD_said`, the
-/// way wire reports of talks begin, now tips it to negotiation 0.52.
-const KNOWN_MISREAD: &[&str] = &[
-    "The president said he would not negotiate with terrorists but would defeat them on the battlefield.",
-    "The rebel leader said he had never sent anyone to the talks and would never accept a truce.",
-];
+/// The sentences of [`SENTENCES`] that the built-in model still misreads, with why: "never sent
+/// anyone to the talks" is a boycott, but `NOT_sent` ("will not send troops") weighs toward
+/// negotiation more than `REFUSE_truce` weighs against it (and the lead, `--lead-words`, reads
+/// `NOT_sent` twice).
+const KNOWN_MISREAD: &[&str] =
+    &["The rebel leader said he had never sent anyone to the talks and would never accept a truce."];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -42,7 +42,8 @@ pub struct AnalyzerConfig {
     #[serde(skip)]
     pub function_word_ngrams: FunctionWordNgrams,
     /// How many of a text's first content words (its units: after stop words, stemming and scope
-    /// marking; function words of the English list skipped) are read a second time as lead terms,
+    /// marking; function words of the English list and negation or refusal cues skipped) are read
+    /// a second time as lead terms,
     /// each marked [`LEAD_PREFIX`], with their own n-grams (never joined to the text's): news says
     /// who did what first. 0 (the default, and models written before it existed) reads no lead.
     /// At most [`MAX_LEAD_WORDS`]. Stored apart, as `function_word_ngrams` is.
@@ -143,10 +144,13 @@ pub struct AnalyzerScratch {
     units: Vec<String>,
     /// Whether each unit is a function word (kept only when n-grams of them are dropped).
     function_units: Vec<bool>,
+    /// Whether each unit is a content word: neither a function word (marked or not) nor a
+    /// negation or refusal cue. Only content words are read again in the lead.
+    content_units: Vec<bool>,
     n_units: usize,
-    /// The lead's units (prefixed) and whether each is a function word.
+    /// The lead's units, prefixed (content words only, so no n-gram of them is made only of
+    /// function words).
     lead_units: Vec<String>,
-    lead_function_units: Vec<bool>,
     n_lead: usize,
     ngram: String,
 }
@@ -335,15 +339,13 @@ impl Analyzer {
             carried = (*n_units).min(carry);
             units[..*n_units].rotate_left(*n_units - carried);
             scratch.function_units[..*n_units].rotate_left(*n_units - carried);
+            scratch.content_units[..*n_units].rotate_left(*n_units - carried);
             *n_units = carried;
         }
         if scratch.n_lead > 0 {
             batch(&UnitBatch {
                 units: &scratch.lead_units[..scratch.n_lead],
-                function_units: match self.config.function_word_ngrams {
-                    FunctionWordNgrams::Keep => None,
-                    FunctionWordNgrams::Drop => Some(&scratch.lead_function_units[..scratch.n_lead]),
-                },
+                function_units: None,
                 first: 0,
             });
         }
@@ -355,29 +357,26 @@ impl Analyzer {
         let wanted = self.config.lead_words;
         let AnalyzerScratch {
             units,
-            function_units,
+            content_units,
             n_units,
             lead_units,
-            lead_function_units,
             n_lead,
             ..
         } = scratch;
-        for (unit, &function) in units[carried..*n_units].iter().zip(&function_units[carried..*n_units]) {
+        for (unit, &content) in units[carried..*n_units].iter().zip(&content_units[carried..*n_units]) {
             if *n_lead >= wanted {
                 return;
             }
-            if function {
+            if !content {
                 continue;
             }
             if *n_lead == lead_units.len() {
                 lead_units.push(String::new());
-                lead_function_units.push(false);
             }
             let slot = &mut lead_units[*n_lead];
             slot.clear();
             slot.push_str(LEAD_PREFIX);
             slot.push_str(unit);
-            lead_function_units[*n_lead] = function;
             *n_lead += 1;
         }
     }
@@ -414,7 +413,7 @@ impl Analyzer {
                     NumberPolicy::Drop => continue,
                     NumberPolicy::Token => {
                         let prefix = mark(scope);
-                        push_unit(scratch, NUMBER_TOKEN, prefix, false);
+                        push_unit(scratch, NUMBER_TOKEN, prefix, false, true);
                         continue;
                     }
                     NumberPolicy::Keep => {}
@@ -426,13 +425,13 @@ impl Analyzer {
             let window = self.config.negation.scope.window;
             let function = self.function_words.contains(word.as_str());
             if self.refusal_cues.contains(word.as_str()) {
-                self.push_stem(scratch, &word, None, function);
+                self.push_stem(scratch, &word, None, function, false);
                 *scope = Some(OpenScope {
                     prefix: REFUSAL_PREFIX,
                     left: window,
                 });
             } else if is_cue_in(self.cues.as_ref(), &word) {
-                self.push_stem(scratch, &word, None, function);
+                self.push_stem(scratch, &word, None, function, false);
                 *scope = Some(OpenScope {
                     prefix: NEGATION_PREFIX,
                     left: window,
@@ -440,7 +439,7 @@ impl Analyzer {
             } else if self.scope_enders.contains(word.as_str()) {
                 *scope = None;
                 if !self.stopwords.contains(word.as_str()) {
-                    self.push_stem(scratch, &word, None, function);
+                    self.push_stem(scratch, &word, None, function, !function);
                 }
             } else if !self.stopwords.contains(word.as_str()) {
                 let prefix = if function && self.scope_skips_function_words {
@@ -453,17 +452,24 @@ impl Analyzer {
                     }
                     mark(scope)
                 };
-                self.push_stem(scratch, &word, prefix, function && prefix.is_none());
+                self.push_stem(scratch, &word, prefix, function && prefix.is_none(), !function);
             }
             scratch.word = word;
         }
         true
     }
 
-    fn push_stem(&self, scratch: &mut AnalyzerScratch, word: &str, prefix: Option<&str>, function: bool) {
+    fn push_stem(
+        &self,
+        scratch: &mut AnalyzerScratch,
+        word: &str,
+        prefix: Option<&str>,
+        function: bool,
+        content: bool,
+    ) {
         match &self.stemmer {
-            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, prefix, function)),
-            None => push_unit(scratch, word, prefix, function),
+            Some(stemmer) => stemmer.with_stem(word, |stem| push_unit(scratch, stem, prefix, function, content)),
+            None => push_unit(scratch, word, prefix, function, content),
         }
     }
 }
@@ -489,14 +495,16 @@ fn mark(scope: &mut Option<OpenScope>) -> Option<&'static str> {
     Some(prefix)
 }
 
-/// Appends one unigram term (with its scope's prefix, if any) to the scratch buffers, and
-/// whether it is a function word.
-fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, prefix: Option<&str>, function: bool) {
+/// Appends one unigram term (with its scope's prefix, if any) to the scratch buffers, whether it
+/// counts as a function word for n-grams and whether it is a content word for the lead.
+fn push_unit(scratch: &mut AnalyzerScratch, unit: &str, prefix: Option<&str>, function: bool, content: bool) {
     if scratch.n_units == scratch.units.len() {
         scratch.units.push(String::new());
         scratch.function_units.push(false);
+        scratch.content_units.push(false);
     }
     scratch.function_units[scratch.n_units] = function;
+    scratch.content_units[scratch.n_units] = content;
     let slot = &mut scratch.units[scratch.n_units];
     slot.clear();
     if let Some(prefix) = prefix {
@@ -627,15 +635,15 @@ mod tests {
             .filter(|t| t.contains(LEAD_PREFIX))
             .collect();
         // The first three content units, scope marks kept (`the` and `did` are function words,
-        // the cue `not` is not); no n-gram joins the lead to the text.
+        // marked or not, `not` a cue); no n-gram joins the lead to the text.
         assert_eq!(
             lead,
             [
                 "LEAD_jets",
-                "LEAD_not",
                 "LEAD_NOT_strike",
-                "LEAD_jets LEAD_not",
-                "LEAD_not LEAD_NOT_strike"
+                "LEAD_NOT_port",
+                "LEAD_jets LEAD_NOT_strike",
+                "LEAD_NOT_strike LEAD_NOT_port"
             ]
         );
         assert_eq!(terms.len(), 7 + 6 + lead.len());
