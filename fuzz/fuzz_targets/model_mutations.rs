@@ -1,26 +1,30 @@
-//! Mutations of real models: six small models (three settings, full and compact forms) are built
-//! once; the input's first byte picks one (and whether the header is refreshed after the edits),
-//! the rest is an edit script (`stance_fuzz::apply_edits`) run on its payload. With a refreshed
-//! header (length, CRC-32) the decoder meets every mutation; without, the checks before it do.
+//! Mutations of real models: the base models of `stance_model_mutations` (every file format, full
+//! and compact) are built once; the input's first byte picks one (and whether the header is
+//! refreshed after the edits), the rest is an edit script (`Edit::script`, four bytes an edit). With
+//! a refreshed header (length, CRC-32) the decoder meets every mutation; without, the checks before
+//! it do.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use stance_model_mutations::{base_models, edited_payload, load_and_use, Edit};
 
 fuzz_target!(|data: &[u8]| {
-    let models = stance_fuzz::base_models();
+    let models = base_models();
     let Some((choice, script)) = data.split_first() else {
         return;
     };
     let model = &models[usize::from(choice & 0x7f) % models.len()];
-    if choice & 0x80 == 0 {
+    let edits = Edit::script(script);
+    let bytes = if choice & 0x80 == 0 {
         // Edit the payload, then give it a valid header: the decoder meets the edits.
-        let mut payload = model[25..].to_vec();
-        stance_fuzz::apply_edits(&mut payload, script);
-        stance_fuzz::load_and_use(&stance_fuzz::with_valid_header(1, model[12], &payload));
+        edited_payload(model, &edits)
     } else {
         // Edit the whole file, header included.
         let mut bytes = model.clone();
-        stance_fuzz::apply_edits(&mut bytes, script);
-        stance_fuzz::load_and_use(&bytes);
+        edits.iter().for_each(|edit| edit.apply(&mut bytes));
+        bytes
+    };
+    if let Err(broken) = load_and_use(&bytes) {
+        panic!("{broken}");
     }
 });
