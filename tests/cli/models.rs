@@ -215,6 +215,54 @@ fn updating_a_model_equals_training_on_old_and_new_data() {
 }
 
 #[test]
+fn a_lead_is_a_setting_of_the_model() {
+    let sandbox = Sandbox::new();
+    sandbox.trained();
+    let train = |model: &str, lead: &str| {
+        sandbox
+            .stance()
+            .args(["train", "train.tsv", "-o", model, "--quiet", "--lead-words", lead])
+            .assert()
+            .success();
+    };
+    train("lead.model", "3");
+    train("plain.model", "0");
+    let json = inspect(&sandbox, "lead.model");
+    assert_eq!(json["features"]["lead_words"], 3);
+    assert_eq!(json["train_flags"], serde_json::json!(["--lead-words", "3"]));
+    assert_eq!(inspect(&sandbox, "plain.model")["train_flags"], serde_json::json!([]));
+    let text = stdout(sandbox.stance().args(["inspect", "lead.model"]));
+    assert!(text.contains("lead words 3"), "{text}");
+    let explained = stdout(
+        sandbox
+            .stance()
+            .args(["predict", "-m", "lead.model", "test.tsv", "--explain", "50"]),
+    );
+    assert!(explained.contains("LEAD_"), "lead terms are evidence:\n{explained}");
+    assert_ne!(
+        predictions(&sandbox, "lead.model"),
+        predictions(&sandbox, "plain.model")
+    );
+    let error = stderr_of_failure(
+        sandbox
+            .stance()
+            .args(["merge", "lead.model", "plain.model", "-o", "out.model"]),
+        1,
+    );
+    assert!(error.contains("--lead-words 3"), "{error}");
+    for bad in ["1001", "-1", "three"] {
+        let error = stderr_of_failure(
+            sandbox
+                .stance()
+                .args(["train", "train.tsv", "-o", "bad.model", &format!("--lead-words={bad}")]),
+            2,
+        );
+        assert!(error.contains("--lead-words"), "{error}");
+        assert!(error.contains("from 0 to 1000"), "{error}");
+    }
+}
+
+#[test]
 fn merge_and_update_refuse_compact_models_and_other_settings() {
     let sandbox = Sandbox::new();
     shards(&sandbox, &[]);

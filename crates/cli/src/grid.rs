@@ -10,10 +10,10 @@ use std::path::Path;
 use std::str::FromStr;
 
 use linfa::ParamGuard;
-use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting, MAX_LEAD_WORDS};
+use stance_features::{DocFrequency, FunctionWordNgrams, NgramRange, NumberPolicy, TermWeighting};
 use stance_model::{NaiveBayesParams, Priors, Variant};
 
-use crate::training_flags::{NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
+use crate::training_flags::{lead_words, NegationScope, PriorsArg, Stemming, StopWordsArg, TrainingFlags};
 
 /// A train flag the grid can vary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,10 +339,7 @@ fn parse_value(key: Key, text: &str) -> Result<Value, String> {
             _ => return Err("expected clause, narrow or narrow-refusals".into()),
         }),
         Key::FunctionWordNgrams => Value::FunctionWordNgrams(text.to_ascii_lowercase().parse().map_err(|e| error(&e))?),
-        Key::LeadWords => Value::LeadWords(match text.parse::<usize>() {
-            Ok(n) if n <= MAX_LEAD_WORDS => n,
-            _ => return Err(format!("expected a number of words from 0 to {MAX_LEAD_WORDS}")),
-        }),
+        Key::LeadWords => Value::LeadWords(lead_words(text)?),
         Key::MinDf | Key::MaxDf => Value::DocFrequency(text.parse().map_err(|e| error(&e))?),
         Key::MaxFeatures => Value::MaxFeatures(match text.to_ascii_lowercase().as_str() {
             "all" | "none" => None,

@@ -15,6 +15,7 @@ use linfa::ParamGuard;
 use stance_features::negation::ScopeRules;
 use stance_features::{
     DocFrequency, FeatureConfig, FunctionWordNgrams, Language, NgramRange, NumberPolicy, StopWords, TermWeighting,
+    MAX_LEAD_WORDS,
 };
 use stance_model::{NaiveBayesParams, Priors, TrainingStatistics, ValidNaiveBayesParams, Variant};
 
@@ -72,7 +73,7 @@ pub struct FeatureArgs {
 
     /// Read the first N words of each text (after stop words and stemming) a second time as lead
     /// terms, marked LEAD_ (news says who did what first); 0 reads no lead. At most 1000.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = lead_words)]
     pub lead_words: usize,
 
     /// Numbers: keep them as terms, drop them, or turn each into the term <num>.
@@ -267,6 +268,14 @@ impl NegationScope {
             NegationScope::Narrow => "narrow",
             NegationScope::NarrowRefusals => "narrow-refusals",
         }
+    }
+}
+
+/// `--lead-words` (and the grid's `lead_words`): a number of words from 0 to [`MAX_LEAD_WORDS`].
+pub fn lead_words(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n <= MAX_LEAD_WORDS => Ok(n),
+        _ => Err(format!("expected a number of words from 0 to {MAX_LEAD_WORDS}")),
     }
 }
 
