@@ -6,19 +6,26 @@ mod html;
 mod palette;
 mod text;
 
+use std::fmt;
+use std::io;
+
 use crate::ArticleAnalysis;
 
 /// The analysis as plain text: the article's verdict, a table of speakers, then every sentence
 /// with its stance, sentiment and speaker.
 pub fn text(analysis: &ArticleAnalysis) -> String {
-    text::render(analysis)
+    let mut out = String::new();
+    text::render(analysis, &mut out).expect("writing to a String never fails");
+    out
 }
 
 /// The analysis as one HTML page with inline CSS and no script: the verdict, a legend, the
 /// article with each sentence tinted by stance (evidence words marked, a hover title with
 /// probabilities and speaker), and a table of speakers. All text is escaped.
 pub fn html(analysis: &ArticleAnalysis) -> String {
-    html::render(analysis)
+    let mut out = String::new();
+    html::render(analysis, &mut out).expect("writing to a String never fails");
+    out
 }
 
 impl ArticleAnalysis {
@@ -31,6 +38,50 @@ impl ArticleAnalysis {
     pub fn to_html(&self) -> String {
         html(self)
     }
+
+    /// Writes [`ArticleAnalysis::to_text`]'s text to `out` as it is rendered, without holding it
+    /// whole (a long article's text is some 3 times its size).
+    pub fn write_text(&self, out: &mut impl io::Write) -> io::Result<()> {
+        write_through(out, |writer| text::render(self, writer))
+    }
+
+    /// Writes [`ArticleAnalysis::to_html`]'s page to `out` as it is rendered.
+    pub fn write_html(&self, out: &mut impl io::Write) -> io::Result<()> {
+        write_through(out, |writer| html::render(self, writer))
+    }
+}
+
+/// Formatting into an [`io::Write`], keeping the first I/O error (formatting can only say that
+/// something failed).
+struct IoWriter<'a, W: io::Write> {
+    inner: &'a mut W,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> fmt::Write for IoWriter<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|error| {
+            self.error.get_or_insert(error);
+            fmt::Error
+        })
+    }
+}
+
+/// Runs `render` into `out`, giving back the I/O error that stopped it.
+fn write_through<W: io::Write>(
+    out: &mut W,
+    render: impl FnOnce(&mut IoWriter<'_, W>) -> fmt::Result,
+) -> io::Result<()> {
+    let mut writer = IoWriter {
+        inner: out,
+        error: None,
+    };
+    render(&mut writer).map_err(|_| {
+        writer
+            .error
+            .take()
+            .unwrap_or_else(|| io::Error::other("formatting failed"))
+    })
 }
 
 /// `0.4567` as `46%`.

@@ -205,6 +205,44 @@ fn renderings_are_deterministic_and_complete() {
     assert!(html.contains("title=\"Sentence 6 · stance"));
 }
 
+/// A writer that takes `room` bytes, then fails.
+struct Full {
+    room: usize,
+    written: Vec<u8>,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.written.len() + buf.len() > self.room {
+            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full"));
+        }
+        self.written.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn renderings_written_as_they_go_equal_the_whole_ones_and_report_write_errors() {
+    let analysis = analysis(common::STANDOFF);
+    let mut text = Vec::new();
+    analysis.write_text(&mut text).unwrap();
+    assert_eq!(String::from_utf8(text).unwrap(), analysis.to_text());
+    let mut html = Vec::new();
+    analysis.write_html(&mut html).unwrap();
+    assert_eq!(String::from_utf8(html).unwrap(), analysis.to_html());
+    let mut full = Full {
+        room: 100,
+        written: Vec::new(),
+    };
+    let error = analysis.write_html(&mut full).unwrap_err();
+    assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
+    assert!(full.written.len() <= 100);
+}
+
 #[test]
 fn markup_in_the_article_is_escaped() {
     let text = "Crisis <b>Talks</b> & \"Truce\"\n\nThe envoy said <script>alert(1)</script> talks resume.";

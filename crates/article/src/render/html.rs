@@ -1,7 +1,7 @@
 //! The HTML rendering: one self-contained page, inline CSS, no script.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use super::palette::{swatch, Swatch};
 use super::{distribution, shares};
@@ -41,7 +41,7 @@ th { background: #f4f4f4; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 ";
 
-pub(super) fn render(analysis: &ArticleAnalysis) -> String {
+pub(super) fn render(analysis: &ArticleAnalysis, out: &mut impl Write) -> fmt::Result {
     let verdict = &analysis.article;
     let labels: Vec<&str> = verdict.stance_probabilities.keys().map(String::as_str).collect();
     let neutral = guess_neutral(&labels);
@@ -52,31 +52,30 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
         .collect();
     let class_of = |label: &str| format!("l{}", labels.iter().position(|l| *l == label).unwrap_or(0));
 
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.write_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")?;
+    out.write_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?;
     let title = analysis
         .sentences
         .first()
         .map_or("(empty article)", |s| s.text.as_str());
-    let _ = writeln!(out, "<title>Stance analysis: {}</title>", escape(title));
-    out.push_str("<style>");
-    out.push_str(STYLE);
+    writeln!(out, "<title>Stance analysis: {}</title>", escape(title))?;
+    out.write_str("<style>")?;
+    out.write_str(STYLE)?;
     for (label, swatch) in &swatches {
-        let _ = writeln!(
+        writeln!(
             out,
             ".{} {{ background: {}; border-bottom: 2px {} {}; }}",
             class_of(label),
             swatch.tint,
             swatch.border,
             swatch.strong
-        );
+        )?;
     }
-    out.push_str("</style>\n</head>\n<body>\n<main>\n");
+    out.write_str("</style>\n</head>\n<body>\n<main>\n")?;
 
     // Verdict and legend.
-    out.push_str("<h1>Stance analysis</h1>\n");
-    let _ = writeln!(
+    out.write_str("<h1>Stance analysis</h1>\n")?;
+    writeln!(
         out,
         "<p class=\"verdict\">Article stance <span class=\"badge {}\">{}</span> {:.2} · sentiment <strong>{}</strong> {:.2}{}</p>",
         class_of(&verdict.stance),
@@ -89,77 +88,77 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
         } else {
             ""
         }
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "<p class=\"shares\">Sentences by stance: {} &nbsp;|&nbsp; by sentiment: {}</p>",
         escape(&shares(&verdict.stance_shares)),
         escape(&shares(&verdict.sentiment_shares))
-    );
-    out.push_str("<div class=\"legend\"><span>Sentence stance:</span>");
+    )?;
+    out.write_str("<div class=\"legend\"><span>Sentence stance:</span>")?;
     for label in &labels {
-        let _ = write!(
+        write!(
             out,
             "<span class=\"s key {}\">{}</span>",
             class_of(label),
             escape(label)
-        );
+        )?;
     }
-    out.push_str(
+    out.write_str(
         "<span><span class=\"ev\">bold, shaded</span> = stance evidence</span>\
          <span><span class=\"sev\">dotted</span> = sentiment evidence</span>\
          <span><span class=\"tone positive\">+</span><span class=\"tone negative\">−</span><span class=\"tone\">·</span> = sentence sentiment (positive, negative, neutral)</span>\
          <span><span class=\"who\">Name</span> = speaker</span>\
          <span><span class=\"spk\">Small caps</span> = speaker named (not read by the models)</span></div>\n",
-    );
-    out.push_str("<p class=\"note\">Hover over a sentence for its probabilities and speaker.</p>\n");
+    )?;
+    out.write_str("<p class=\"note\">Hover over a sentence for its probabilities and speaker.</p>\n")?;
 
     // The article.
-    out.push_str("<article>\n");
+    out.write_str("<article>\n")?;
     let mut previous_speaker: Option<&str> = None;
     let mut open_paragraph: Option<usize> = None;
     for sentence in &analysis.sentences {
         if sentence.headline {
-            out.push_str("<h2 class=\"headline\">");
-            out.push_str(&sentence_html(sentence, &class_of(&sentence.stance.label), false));
-            out.push_str("</h2>\n");
+            out.write_str("<h2 class=\"headline\">")?;
+            out.write_str(&sentence_html(sentence, &class_of(&sentence.stance.label), false))?;
+            out.write_str("</h2>\n")?;
             previous_speaker = sentence.speaker.as_deref();
             continue;
         }
         if open_paragraph != Some(sentence.paragraph) {
             if open_paragraph.is_some() {
-                out.push_str("</p>\n");
+                out.write_str("</p>\n")?;
             }
-            out.push_str("<p>");
+            out.write_str("<p>")?;
             open_paragraph = Some(sentence.paragraph);
         } else {
-            out.push(' ');
+            out.write_char(' ')?;
         }
         let new_speaker = sentence.speaker.is_some() && sentence.speaker.as_deref() != previous_speaker;
-        out.push_str(&sentence_html(sentence, &class_of(&sentence.stance.label), new_speaker));
+        out.write_str(&sentence_html(sentence, &class_of(&sentence.stance.label), new_speaker))?;
         previous_speaker = sentence.speaker.as_deref();
     }
     if open_paragraph.is_some() {
-        out.push_str("</p>\n");
+        out.write_str("</p>\n")?;
     }
-    out.push_str("</article>\n");
+    out.write_str("</article>\n")?;
 
     // Speakers.
-    out.push_str("<h2>Speakers</h2>\n");
+    out.write_str("<h2>Speakers</h2>\n")?;
     if analysis.speakers.is_empty() {
-        out.push_str("<p class=\"note\">No speaker found.</p>\n");
+        out.write_str("<p class=\"note\">No speaker found.</p>\n")?;
     } else {
-        out.push_str(
+        out.write_str(
             "<table>\n<thead><tr><th>Speaker</th><th>Kind</th><th>Stance</th><th>Confidence</th>\
              <th>Vote</th><th>Sentiment</th><th>Sentences</th><th>Also called</th></tr></thead>\n<tbody>\n",
-        );
+        )?;
         for speaker in &analysis.speakers {
             let roles = if speaker.roles.is_empty() {
                 String::new()
             } else {
                 format!("<br><small>{}</small>", escape(&speaker.roles.join("; ")))
             };
-            let _ = writeln!(
+            writeln!(
                 out,
                 "<tr><td><strong>{}</strong>{}</td><td>{}</td><td><span class=\"s {}\">{}</span></td>\
                  <td class=\"num\">{:.2}</td><td>{}</td><td>{} {:.2}</td><td>{}</td><td>{}</td></tr>",
@@ -179,12 +178,12 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
                     .collect::<Vec<_>>()
                     .join(", "),
                 escape(&speaker.aliases.join("; ")),
-            );
+            )?;
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.write_str("</tbody>\n</table>\n")?;
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+    out.write_str("</main>\n</body>\n</html>\n")?;
+    Ok(())
 }
 
 /// The neutral label of a label set, for colouring: `neutral` if present, else none.

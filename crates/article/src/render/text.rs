@@ -1,15 +1,14 @@
 //! The plain-text rendering.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use super::{distribution, shares};
 use crate::attribution::Via;
 use crate::ArticleAnalysis;
 
-pub(super) fn render(analysis: &ArticleAnalysis) -> String {
+pub(super) fn render(analysis: &ArticleAnalysis, out: &mut impl Write) -> fmt::Result {
     let verdict = &analysis.article;
-    let mut out = String::new();
-    let _ = writeln!(
+    writeln!(
         out,
         "Article: stance {} ({:.2}), sentiment {} ({:.2}){}",
         verdict.stance,
@@ -17,13 +16,13 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
         verdict.sentiment,
         verdict.sentiment_probability,
         if verdict.mixed { ", MIXED" } else { "" }
-    );
-    let _ = writeln!(out, "  stance shares:    {}", shares(&verdict.stance_shares));
-    let _ = writeln!(out, "  sentiment shares: {}", shares(&verdict.sentiment_shares));
+    )?;
+    writeln!(out, "  stance shares:    {}", shares(&verdict.stance_shares))?;
+    writeln!(out, "  sentiment shares: {}", shares(&verdict.sentiment_shares))?;
 
-    out.push_str("\nSpeakers\n");
+    out.write_str("\nSpeakers\n")?;
     if analysis.speakers.is_empty() {
-        out.push_str("  (none found)\n");
+        out.write_str("  (none found)\n")?;
     } else {
         let mut rows = vec![row([
             "name",
@@ -53,11 +52,11 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
             ]);
         }
         for line in table(&rows) {
-            let _ = writeln!(out, "  {line}");
+            writeln!(out, "  {line}")?;
         }
     }
 
-    out.push_str("\nSentences\n");
+    out.write_str("\nSentences\n")?;
     let mut rows = vec![row(["#", "stance", "p", "sentiment", "p", "speaker", "notes"])];
     for sentence in &analysis.sentences {
         let mut notes = Vec::new();
@@ -89,25 +88,25 @@ pub(super) fn render(analysis: &ArticleAnalysis) -> String {
         ]);
     }
     let lines = table(&rows);
-    let _ = writeln!(out, "  {}", lines[0]);
+    writeln!(out, "  {}", lines[0])?;
     for (sentence, line) in analysis.sentences.iter().zip(&lines[1..]) {
-        let _ = writeln!(out, "  {line}");
-        let _ = writeln!(
+        writeln!(out, "  {line}")?;
+        writeln!(
             out,
             "      {}",
             sentence.text.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        )?;
         let evidence: Vec<&str> = sentence.stance.evidence.iter().map(|e| &*e.term).collect();
         if !evidence.is_empty() {
-            let _ = writeln!(out, "      stance evidence: {}", evidence.join(", "));
+            writeln!(out, "      stance evidence: {}", evidence.join(", "))?;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "      stance: {}",
             distribution(sentence.stance.probabilities.iter())
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {

@@ -117,7 +117,8 @@ fn write_article(
             if several {
                 writeln!(out, "== {id}")?;
             }
-            writeln!(out, "{}", analysis.to_text())?;
+            analysis.write_text(out)?;
+            writeln!(out)?;
         }
         AnalyzeFormat::Json => {
             // Streamed into the output: a JSON tree of a long article took 15 times its JSON.
@@ -154,7 +155,7 @@ fn write_article(
                 number(verdict.sentiment_probability),
             )?;
         }
-        AnalyzeFormat::Html => write!(out, "{}", analysis.to_html())?,
+        AnalyzeFormat::Html => analysis.write_html(out)?,
     }
     Ok(())
 }
