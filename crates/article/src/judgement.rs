@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
-use stance_model::{Classifier, Evidence, Prediction};
+use stance_model::{Classifier, Evidence};
 
 use crate::evidence::locate;
 use crate::Span;
@@ -174,12 +174,14 @@ pub(crate) fn judge(
             .map(|(i, &span)| model_text(article, span, masks.get(first + i).copied().flatten()))
             .collect();
         let predictions = classifier.predict_batch(&texts);
-        let explained: Vec<_> = predictions
-            .into_par_iter()
+        let evidence: Vec<_> = predictions
+            .par_iter()
             .zip(batch_spans.par_iter().zip(&texts))
-            .map(|(prediction, (&span, text))| explain(classifier, article, span, text, prediction, evidence_terms))
+            .map(|(prediction, (&span, text))| {
+                evidence_for(classifier, article, span, text, &prediction.label, evidence_terms)
+            })
             .collect();
-        for (i, (prediction, evidence)) in explained.into_iter().enumerate() {
+        for (i, (prediction, evidence)) in predictions.into_iter().zip(evidence).enumerate() {
             let judgement = Judgement {
                 probabilities: LabelProbabilities::new(labels.clone(), prediction.probabilities),
                 label: prediction.label,
@@ -191,23 +193,23 @@ pub(crate) fn judge(
     }
 }
 
-/// The model's evidence for its label on one sentence (none when the explanation's label differs
+/// The model's evidence for `label` on one sentence (none when the explanation's label differs
 /// from the prediction's), each term with the words it comes from.
-fn explain(
+fn evidence_for(
     classifier: &Classifier,
     article: &str,
     span: Span,
     text: &str,
-    prediction: Prediction,
+    label: &str,
     evidence_terms: usize,
-) -> (Prediction, Vec<(Evidence, Vec<Span>)>) {
+) -> Vec<(Evidence, Vec<Span>)> {
     let explanation = classifier.explain(text, evidence_terms);
-    if explanation.label != prediction.label {
-        return (prediction, Vec::new());
+    if explanation.label != label {
+        return Vec::new();
     }
     let terms: Vec<&str> = explanation.evidence.iter().map(|e| e.term.as_str()).collect();
     let matches = locate(classifier.featurizer().analyzer(), article, span, &terms);
-    (prediction, explanation.evidence.into_iter().zip(matches).collect())
+    explanation.evidence.into_iter().zip(matches).collect()
 }
 
 /// One shared copy of each evidence term: a long article names the same few hundred terms in
