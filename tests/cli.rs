@@ -20,5 +20,6 @@ mod cli {
     mod outputs;
     mod outputs_safe;
     mod round_trip;
+    mod settings;
     mod tune;
 }

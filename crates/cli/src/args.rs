@@ -4,8 +4,8 @@
 //!    [`CvArgs`], [`TuneArgs`], [`InspectArgs`], [`MergeArgs`], [`UpdateArgs`]) only parse: every
 //!    value goes through the `FromStr` impl of the library type it stands for (a `tune --grid`
 //!    through [`Grid`]'s), so a bad value is clap's usage error (exit 2) with the library's own
-//!    message. The training flags ([`TrainingFlags`]) are one struct shared by train, cv and tune,
-//!    in their own module (`training_flags`).
+//!    message. The training flags ([`TrainingFlags`]) are built from the library's table of
+//!    settings and shared by train, cv and tune, in their own module (`training_flags`).
 //! 2. Their methods build the libraries' checked objects ([`ReadOptions`], and the training
 //!    settings) and report what only makes sense together as a [`UsageError`] (also exit 2).
 //!
@@ -20,10 +20,9 @@ use anyhow::Context;
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stance_documents::{InputFormat, LabelMap, ReadOptions, Texts};
-use stance_experiment::Split;
-use stance_model::CalibrationMethod;
+use stance_experiment::{Grid, Split};
+use stance_model::{CalibrationMethod, Setting, SETTINGS};
 
-use crate::grid::Grid;
 use crate::training_flags::TrainingFlags;
 use crate::usage::UsageError;
 
@@ -121,6 +120,31 @@ EXAMPLES:
     stance cv all.tsv --folds-file folds.tsv --label-map pos=positive,neg=negative \\
         --learning-curve --format html -o report.html";
 
+/// `stance tune --help`'s examples, and the grid's keys: every setting of the table.
+fn tune_examples() -> String {
+    let keys: Vec<&str> = SETTINGS.iter().map(Setting::name).collect();
+    let mut lines = String::new();
+    let mut line = String::from("Grid keys:");
+    for key in keys {
+        if line.len() + key.len() + 2 > 100 {
+            lines.push_str(&line);
+            lines.push('\n');
+            line.clear();
+        } else {
+            line.push(' ');
+        }
+        line.push_str(key);
+        line.push(',');
+    }
+    line.pop();
+    lines.push_str(&line);
+    format!("{TUNE_EXAMPLES}\n\n{lines}\n{TUNE_VALUES}")
+}
+
+const TUNE_VALUES: &str = "\
+Values as the flags take them; switches take on|off, max_features takes all, priors learned|uniform.
+Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
+
 const TUNE_EXAMPLES: &str = "\
 EXAMPLES:
   Try 2 n-gram ranges x 3 alphas x 2 weightings (12 settings) by 5-fold cross-validation:
@@ -129,11 +153,7 @@ EXAMPLES:
 
   Grouped folds, ranked by log-loss, the ranking as JSON:
     stance tune train.tsv --group-by conflict --grid 'variant=multinomial,complement;negation=on,off' \\
-        --metric log_loss --format json
-
-Grid keys: ngrams, alpha, weighting, variant, stopwords, negation, negation_scope, function_word_ngrams,
-lead_words, min_df, max_df, max_features, stem, numbers, l2, complement_norm, fold_accents, priors (learned|uniform). Switches take on|off.
-Settings that make no sense together (complement_norm=on with variant=multinomial) are skipped.";
+        --metric log_loss --format json";
 
 const ANALYZE_EXAMPLES: &str = "\
 EXAMPLES:
@@ -473,7 +493,7 @@ pub struct CalibrateArgs {
 
 /// `stance tune`.
 #[derive(Debug, Args)]
-#[command(after_help = TUNE_EXAMPLES)]
+#[command(after_help = tune_examples())]
 pub struct TuneArgs {
     /// Labeled data (same formats as `stance train`), read once into memory and split into folds.
     #[arg(value_name = "DATA", required = true)]
@@ -944,11 +964,10 @@ impl EvalArgs {
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
-    use stance_features::{DocFrequency, FeatureConfig, NgramRange, NumberPolicy, StopWords, TermWeighting};
-    use stance_model::{Priors, Variant};
+    use stance_features::{DocFrequency, NgramRange, NumberPolicy, StopWords, TermWeighting};
+    use stance_model::{Priors, ValidTrainingSettings, Variant};
 
     use super::*;
-    use crate::training_flags::default_params;
 
     fn train(args: &[&str]) -> TrainArgs {
         let cli = Cli::try_parse_from(["stance", "train", "data.tsv", "-o", "m.model"].iter().chain(args)).unwrap();
@@ -966,8 +985,7 @@ mod tests {
     #[test]
     fn defaults_are_the_libraries_defaults() {
         let args = train(&[]);
-        assert_eq!(args.training.features.config().unwrap(), FeatureConfig::default());
-        assert_eq!(args.training.naive_bayes.params().unwrap(), default_params());
+        assert_eq!(args.training.check().unwrap(), ValidTrainingSettings::default());
         assert_eq!(args.reading.options(false).unwrap(), ReadOptions::default());
     }
 
@@ -994,7 +1012,8 @@ mod tests {
             "log",
             "--l2",
         ]);
-        let config = args.training.features.config().unwrap();
+        let settings = args.training.check().unwrap();
+        let config = settings.features();
         assert_eq!(config.analyzer.ngrams, NgramRange { min: 1, max: 3 });
         assert_eq!(config.analyzer.stemmer, None);
         assert_eq!(config.analyzer.stopwords, StopWords::English);
@@ -1006,12 +1025,10 @@ mod tests {
         assert_eq!(config.pruning.max_features, Some(100));
         assert_eq!(config.weighting.scheme, TermWeighting::Log);
         assert!(config.weighting.l2_normalize);
-        let negation = train(&["--no-negation", "--negation"])
-            .training
-            .features
-            .config()
-            .unwrap();
-        assert!(negation.analyzer.negation.enabled, "the last flag wins");
+        let negation = train(&["--no-negation", "--negation"]).training.check().unwrap();
+        assert!(negation.features().analyzer.negation.enabled, "the last flag wins");
+        let off = train(&["--negation", "--no-negation"]).training.check().unwrap();
+        assert!(!off.features().analyzer.negation.enabled, "the last flag wins");
     }
 
     #[test]
@@ -1025,23 +1042,16 @@ mod tests {
             "--priors",
             "uniform",
         ]);
-        let params = args.training.naive_bayes.params().unwrap();
+        let settings = args.training.check().unwrap();
+        let params = settings.naive_bayes();
         assert_eq!((params.alpha(), params.variant()), (0.5, Variant::Complement));
         assert!(params.complement_norm());
         assert_eq!(params.priors(), &Priors::Uniform);
-        assert!(train(&["--alpha", "0"]).training.naive_bayes.params().is_err());
-        assert!(train(&["--complement-norm"]).training.naive_bayes.params().is_err());
-        let given = train(&["--priors", "a=0.25,b=0.75"])
-            .training
-            .naive_bayes
-            .params()
-            .unwrap();
-        assert!(matches!(given.priors(), Priors::Given(p) if p.len() == 2));
-        assert!(train(&["--priors", "a=0.5,b=0.6"])
-            .training
-            .naive_bayes
-            .params()
-            .is_err());
+        assert!(train(&["--alpha", "0"]).training.check().is_err());
+        assert!(train(&["--complement-norm"]).training.check().is_err());
+        let given = train(&["--priors", "a=0.25,b=0.75"]).training.check().unwrap();
+        assert!(matches!(given.naive_bayes().priors(), Priors::Given(p) if p.len() == 2));
+        assert!(train(&["--priors", "a=0.5,b=0.6"]).training.check().is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `stance`: train, predict and evaluate naive Bayes stance and sentiment classifiers.
 //!
-//! A thin layer over the libraries: [`args`] parses and checks ([`grid`] for `tune --grid`),
+//! A thin layer over the libraries: [`args`] parses and checks (its training flags built from the
+//! library's table of settings in [`training_flags`]),
 //! [`commands`] calls stance-documents, stance-model, stance-eval and stance-experiment,
 //! [`output`] prints, [`progress`] shows how long work advances, [`embedded`] holds the built-in
 //! models. `main` maps the outcome to an exit code:
@@ -10,7 +11,6 @@
 mod args;
 mod commands;
 mod embedded;
-mod grid;
 mod output;
 mod progress;
 mod training_flags;

@@ -8,6 +8,7 @@
 //! | [`Corpus`] | labeled documents in memory, screened as `stance train` screens them, plus documents that only train |
 //! | [`Split`] | how the folds are made |
 //! | [`CrossValidation`] | one cross-validation of one set of settings: folds in parallel, optional calibration inside each fold and learning curve |
+//! | [`Grid`] | tuning: a grid of training settings (any setting of the table), expanded into every combination |
 //! | [`rank`], [`Metric`] | tuning: rank cross-validated candidates |
 //! | [`fit_on_folds`] | calibration fitted on out-of-fold predictions |
 //!
@@ -55,6 +56,7 @@ mod calibration;
 mod corpus;
 mod cross_validation;
 mod error;
+mod grid;
 mod split;
 mod tuning;
 
@@ -62,5 +64,6 @@ pub use calibration::fit_on_folds;
 pub use corpus::{list, require_two_labels, Corpus};
 pub use cross_validation::{CrossValidation, CrossValidationOutcome, FoldResult, CALIBRATION_FOLDS};
 pub use error::ExperimentError;
+pub use grid::{Axis, Grid, GridValue};
 pub use split::{repeated_texts, Split};
 pub use tuning::{rank, Metric, Ranked};

@@ -84,11 +84,17 @@ impl std::str::FromStr for FunctionWordNgrams {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
+        match s.trim().to_ascii_lowercase().as_str() {
             "keep" => Ok(FunctionWordNgrams::Keep),
             "drop" => Ok(FunctionWordNgrams::Drop),
             _ => Err(format!("`{s}` is neither keep nor drop")),
         }
+    }
+}
+
+impl std::fmt::Display for FunctionWordNgrams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -105,6 +111,18 @@ impl Default for AnalyzerConfig {
             function_word_ngrams: FunctionWordNgrams::Keep,
             lead_words: 0,
         }
+    }
+}
+
+impl AnalyzerConfig {
+    /// Checks the settings on their own: an n-gram range `NgramRange::new` accepts, at most
+    /// [`MAX_LEAD_WORDS`] lead words.
+    pub fn check(&self) -> Result<(), FeatureError> {
+        NgramRange::new(self.ngrams.min, self.ngrams.max)?;
+        if self.lead_words > MAX_LEAD_WORDS {
+            return Err(FeatureError::LeadWords(self.lead_words));
+        }
+        Ok(())
     }
 }
 
@@ -187,10 +205,7 @@ pub struct UnitBatch<'a> {
 impl Analyzer {
     /// Checks `config` and builds the analyzer.
     pub fn new(config: AnalyzerConfig) -> Result<Self, FeatureError> {
-        NgramRange::new(config.ngrams.min, config.ngrams.max)?;
-        if config.lead_words > MAX_LEAD_WORDS {
-            return Err(FeatureError::LeadWords(config.lead_words));
-        }
+        config.check()?;
         let mut stopwords = config.stopwords.to_set();
         stopwords.retain(|w| !config.negation.is_cue(w));
         let stemmer = config.stemmer.map(Stemmer::new);

@@ -22,6 +22,15 @@ pub struct FeatureConfig {
     pub weighting: WeightingConfig,
 }
 
+impl FeatureConfig {
+    /// Checks every stage's settings on their own ([`AnalyzerConfig::check`],
+    /// [`PruningConfig::check`]).
+    pub fn check(&self) -> Result<(), FeatureError> {
+        self.analyzer.check()?;
+        self.pruning.check()
+    }
+}
+
 /// How many terms a transform met, and how many of them were not in the vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OutOfVocabulary {

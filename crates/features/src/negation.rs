@@ -140,6 +140,34 @@ impl ScopeRules {
     pub fn is_clause(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The name of the preset these rules are (`clause`, `narrow`, `narrow-refusals`), or
+    /// `custom` for rules built otherwise.
+    pub fn preset_name(&self) -> &'static str {
+        if self.is_clause() {
+            "clause"
+        } else if *self == Self::narrow() {
+            "narrow"
+        } else if *self == Self::narrow_refusals() {
+            "narrow-refusals"
+        } else {
+            "custom"
+        }
+    }
+}
+
+impl std::str::FromStr for ScopeRules {
+    type Err = String;
+
+    /// The preset named `clause`, `narrow` or `narrow-refusals` (any case, `_` for `-`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "clause" => Ok(Self::clause()),
+            "narrow" => Ok(Self::narrow()),
+            "narrow-refusals" => Ok(Self::narrow_refusals()),
+            _ => Err(format!("`{s}`: expected clause, narrow or narrow-refusals")),
+        }
+    }
 }
 
 /// The default cues.

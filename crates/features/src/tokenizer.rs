@@ -24,6 +24,23 @@ pub enum NumberPolicy {
     Token,
 }
 
+impl NumberPolicy {
+    /// The name the command line gives it (`keep`, `drop`, `token`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Keep => "keep",
+            Self::Drop => "drop",
+            Self::Token => "token",
+        }
+    }
+}
+
+impl std::fmt::Display for NumberPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl std::str::FromStr for NumberPolicy {
     type Err = FeatureError;
 

@@ -44,6 +44,12 @@ impl TermWeighting {
     }
 }
 
+impl std::fmt::Display for TermWeighting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl std::str::FromStr for TermWeighting {
     type Err = FeatureError;
 

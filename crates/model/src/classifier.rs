@@ -11,6 +11,7 @@ use crate::calibration::Calibration;
 use crate::estimator::{argmax, NaiveBayes};
 use crate::fingerprint::DataFingerprint;
 use crate::params::ValidNaiveBayesParams;
+use crate::settings::ValidTrainingSettings;
 use crate::statistics::TrainingStatistics;
 use crate::ModelError;
 
@@ -157,6 +158,11 @@ impl Classifier {
     /// The hyper-parameters.
     pub fn params(&self) -> &ValidNaiveBayesParams {
         self.estimator.params()
+    }
+
+    /// The training settings: the featurizer configuration and the hyper-parameters.
+    pub fn training_settings(&self) -> ValidTrainingSettings {
+        ValidTrainingSettings::of_model(self.featurizer.config().clone(), self.params().clone())
     }
 
     /// What the model knows of its training data.

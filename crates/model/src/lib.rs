@@ -6,6 +6,11 @@
 //! rows. A [`Classifier`] bundles the featurizer, the estimator and the training metadata; its full
 //! form keeps the statistics so that models merge and update exactly.
 //!
+//! What a model learns is decided by its [`TrainingSettings`] (feature configuration and
+//! hyper-parameters), checked once into [`ValidTrainingSettings`]; the table [`SETTINGS`] names,
+//! documents, reads and shows each of them for every front end. [`ModelSummary`] is what a model
+//! holds, for people and as JSON.
+//!
 //! The estimators implement linfa's `Fit` (on a `DatasetBase<SparseMatrix, _>`) and
 //! `PredictInplace`; hyper-parameters are checked once (`NaiveBayesParams` -> `check()` ->
 //! `ValidNaiveBayesParams`). linfa-bayes is the reference the tests compare against; it is not the
@@ -40,7 +45,9 @@ mod file;
 mod fingerprint;
 mod in_flight;
 mod params;
+mod settings;
 mod statistics;
+mod summary;
 mod term_table;
 
 pub use calibration::{Calibration, CalibrationMethod, HeldOut};
@@ -53,4 +60,6 @@ pub use file::{temporary_name, write_atomically, ModelForm, FORMAT_VERSION, MAGI
 pub use fingerprint::DataFingerprint;
 pub use in_flight::{remove_temporary_files, InFlight};
 pub use params::{NaiveBayesParams, Priors, ValidNaiveBayesParams, Variant};
+pub use settings::{Section, Setting, SettingsError, TrainingSettings, ValidTrainingSettings, ValueKind, SETTINGS};
 pub use statistics::{StatisticsTable, TrainingStatistics};
+pub use summary::ModelSummary;

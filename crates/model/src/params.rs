@@ -32,6 +32,12 @@ impl Variant {
     }
 }
 
+impl std::fmt::Display for Variant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl std::str::FromStr for Variant {
     type Err = ModelError;
 
@@ -58,6 +64,54 @@ pub enum Priors {
     Uniform,
     /// Given per label; must be finite, non-negative and sum to 1.
     Given(BTreeMap<String, f64>),
+}
+
+impl std::str::FromStr for Priors {
+    type Err = ModelError;
+
+    /// `learned`, `uniform` (any case), or `LABEL=P,...` (checked to sum to 1 by
+    /// [`NaiveBayesParams`]'s `check`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "learned" => return Ok(Self::Learned),
+            "uniform" => return Ok(Self::Uniform),
+            _ => {}
+        }
+        let mut given = BTreeMap::new();
+        for entry in s.split(',') {
+            let bad = || {
+                ModelError::InvalidPriors(format!(
+                    "expected learned, uniform or LABEL=P,... (e.g. a=0.3,b=0.7), got {entry:?}"
+                ))
+            };
+            let (label, value) = entry.split_once('=').ok_or_else(bad)?;
+            let value: f64 = value.trim().parse().map_err(|_| bad())?;
+            let label = label.trim();
+            if label.is_empty() || given.insert(label.to_string(), value).is_some() {
+                return Err(bad());
+            }
+        }
+        Ok(Self::Given(given))
+    }
+}
+
+impl std::fmt::Display for Priors {
+    /// What [`FromStr`](std::str::FromStr) reads back: `learned`, `uniform` or `a=0.3,b=0.7`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Learned => f.write_str("learned"),
+            Self::Uniform => f.write_str("uniform"),
+            Self::Given(given) => {
+                for (index, (label, p)) in given.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{label}={p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Unchecked hyper-parameters.

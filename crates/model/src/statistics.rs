@@ -100,17 +100,24 @@ pub struct StatisticsTable {
     pub fingerprint: DataFingerprint,
 }
 
+/// Checks what statistics can be trained with: `config` on its own ([`FeatureConfig::check`]),
+/// and not tf-idf with L2-normalized rows (each row's norm would need the corpus IDF).
+pub(crate) fn check_config(config: &FeatureConfig) -> Result<(), ModelError> {
+    config.check()?;
+    if config.weighting.scheme == TermWeighting::TfIdf && config.weighting.l2_normalize {
+        return Err(ModelError::Unsupported(
+            "tf-idf with L2-normalized rows cannot be trained from term statistics (each row's norm needs the \
+             corpus IDF); use tfidf without L2, or count/binary/log with L2"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 impl TrainingStatistics {
     /// Empty statistics for `config` (checked: tf-idf with L2 rows is refused).
     pub fn new(config: FeatureConfig) -> Result<Self, ModelError> {
-        config.pruning.check()?;
-        if config.weighting.scheme == TermWeighting::TfIdf && config.weighting.l2_normalize {
-            return Err(ModelError::Unsupported(
-                "tf-idf with L2-normalized rows cannot be trained from term statistics (each row's norm needs the \
-                 corpus IDF); use tfidf without L2, or count/binary/log with L2"
-                    .into(),
-            ));
-        }
+        check_config(&config)?;
         Ok(Self {
             config,
             terms: TermTable::default(),

@@ -15,7 +15,7 @@ const WRONG_EXAMPLES: usize = 10;
 
 /// Runs `stance cv`.
 pub fn run(args: &CvArgs) -> Result<()> {
-    let (config, params) = args.training.settings()?;
+    let (config, params) = args.training.check()?.into_parts();
     if let Some(output) = &args.output {
         check_writable(output, args.data.iter().map(std::path::PathBuf::as_path))?;
     }

@@ -13,7 +13,6 @@ use super::{note, warn};
 use crate::args::MergeArgs;
 use crate::embedded;
 use crate::output::{check_model_output, save_model};
-use crate::training_flags::TrainingFlags;
 
 /// Runs `stance merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
@@ -92,16 +91,14 @@ pub fn dropped_calibration(model: &str) -> String {
 
 /// How the settings of `other` differ from those of `model`, if they do.
 fn difference(model: &Classifier, other: &Classifier) -> Option<String> {
-    let config = model.featurizer().config();
-    let other_config = other.featurizer().config();
-    if config == other_config && model.params() == other.params() {
+    let (settings, other_settings) = (model.training_settings(), other.training_settings());
+    if settings == other_settings {
         return None;
     }
-    let flags = TrainingFlags::from_settings(config, model.params()).to_flags();
-    let other_flags = TrainingFlags::from_settings(other_config, other.params()).to_flags();
-    if flags == other_flags {
+    if settings.differences(&other_settings).is_empty() {
         return Some("their featurizer settings differ (stop-word lists or negation cues)".into());
     }
+    let (flags, other_flags) = (settings.to_flags(), other_settings.to_flags());
     let show = |flags: &[String]| {
         if flags.is_empty() {
             "the defaults".to_string()

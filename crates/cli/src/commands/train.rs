@@ -14,18 +14,16 @@ use super::{add_labeled, list, note, warn};
 use crate::args::TrainArgs;
 use crate::output::{check_model_output, save_model};
 use crate::progress::Progress;
-use crate::usage::UsageError;
 
 /// Runs `stance train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
-    let (config, params) = args.training.settings()?;
+    let (config, params) = args.training.check()?.into_parts();
     let options = args.reading.options(true)?;
     check_model_output(&args.output, args.data.iter().map(std::path::PathBuf::as_path))?;
     warn(&format_mismatches(options.format, &args.data), args.quiet);
     let start = Instant::now();
 
-    // Refused settings (tf-idf with L2 rows) are known before reading: a usage error.
-    let mut statistics = TrainingStatistics::new(config).map_err(|e| UsageError(e.to_string()))?;
+    let mut statistics = TrainingStatistics::new(config)?;
     let mut documents = read_inputs(&args.data, &options)?;
     let mut screen = Screen::training();
     let progress = Progress::new(args.quiet, None, "training", "documents");

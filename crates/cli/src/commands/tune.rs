@@ -7,17 +7,14 @@ use std::time::Instant;
 use anyhow::{bail, Result};
 use serde::Serialize;
 use stance_eval::{CrossValidationReport, Summary};
-use stance_experiment::{rank, CrossValidation, ExperimentError};
-use stance_features::FeatureConfig;
-use stance_model::{ModelError, ValidNaiveBayesParams};
+use stance_experiment::{rank, CrossValidation, ExperimentError, GridValue};
+use stance_model::{ModelError, ValidTrainingSettings};
 
 use super::cv::{make_folds, read_corpus};
 use super::note;
 use crate::args::{TuneArgs, TuneFormat};
-use crate::grid::Setting;
 use crate::output::{check_writable, Sink};
 use crate::progress::Progress;
-use crate::training_flags::TrainingFlags;
 use crate::usage::UsageError;
 
 /// The model file named in the printed command line.
@@ -25,16 +22,14 @@ const TUNED_MODEL: &str = "tuned.model";
 
 /// A combination of the grid that can be trained.
 struct Candidate {
-    settings: Vec<Setting>,
-    flags: TrainingFlags,
-    config: FeatureConfig,
-    params: ValidNaiveBayesParams,
+    point: Vec<GridValue>,
+    settings: ValidTrainingSettings,
 }
 
 /// A cross-validated candidate.
 struct Scored {
-    settings: Vec<Setting>,
-    flags: TrainingFlags,
+    point: Vec<GridValue>,
+    settings: ValidTrainingSettings,
     mean: f64,
     std: f64,
     cv: CrossValidationReport,
@@ -44,8 +39,8 @@ impl Scored {
     /// The train flags of every key of the grid (even at its default), and the other training
     /// flags that are not at their default.
     fn train_flags(&self) -> Vec<String> {
-        let shown: Vec<&str> = self.settings.iter().map(|s| s.key().flag()).collect();
-        self.flags.flags_showing(&shown)
+        let shown: Vec<&str> = self.point.iter().map(|value| value.setting().name()).collect();
+        self.settings.flags_showing(&shown)
     }
 }
 
@@ -63,23 +58,16 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         .into());
     }
     let mut candidates = Vec::new();
-    let mut skipped: Vec<(Vec<Setting>, String)> = Vec::new();
-    for settings in args.grid.points() {
-        let mut flags = args.training.clone();
-        for setting in &settings {
-            setting.apply(&mut flags);
-        }
-        match flags.settings() {
-            Ok((config, params)) => candidates.push(Candidate {
-                settings,
-                flags,
-                config,
-                params,
-            }),
-            Err(error) if error.chain().any(|cause| cause.is::<UsageError>()) => {
-                skipped.push((settings, format!("{error:#}")))
-            }
-            Err(error) => return Err(error),
+    let mut skipped: Vec<(Vec<GridValue>, String)> = Vec::new();
+    for point in args.grid.points() {
+        let mut settings = args.training.settings().clone();
+        let checked = point
+            .iter()
+            .try_for_each(|value| value.apply(&mut settings))
+            .and_then(|()| settings.check());
+        match checked {
+            Ok(settings) => candidates.push(Candidate { point, settings }),
+            Err(error) => skipped.push((point, error.to_string())),
         }
     }
     if candidates.is_empty() {
@@ -130,8 +118,8 @@ pub fn run(args: &TuneArgs) -> Result<()> {
             corpus: &corpus,
             folds: &folds,
             groups: None,
-            config: &candidate.config,
-            params: &candidate.params,
+            config: candidate.settings.features(),
+            params: candidate.settings.naive_bayes(),
             neutral: args.neutral.as_deref(),
             seed: args.split.seed,
             learning_curve: false,
@@ -143,13 +131,13 @@ pub fn run(args: &TuneArgs) -> Result<()> {
             // Settings that cannot be fitted on this data (an alpha whose smoothed counts
             // overflow) are skipped with the reason, like those that make no sense together.
             Err(error) if overflowed(&error) => {
-                skipped.push((candidate.settings, chain(&error)));
+                skipped.push((candidate.point, chain(&error)));
                 continue;
             }
             Err(error) => return Err(error.into()),
         };
         let report = cv.report(&results)?;
-        reports.push(((candidate.settings, candidate.flags), report));
+        reports.push(((candidate.point, candidate.settings), report));
     }
     progress.finish();
     // Best first; ties keep the grid's order.
@@ -166,8 +154,8 @@ pub fn run(args: &TuneArgs) -> Result<()> {
     let scored: Vec<Scored> = ranked
         .into_iter()
         .map(|r| Scored {
-            settings: r.candidate.0,
-            flags: r.candidate.1,
+            point: r.candidate.0,
+            settings: r.candidate.1,
             mean: r.mean,
             std: r.std,
             cv: r.report,
@@ -198,7 +186,7 @@ pub fn run(args: &TuneArgs) -> Result<()> {
                     .enumerate()
                     .map(|(i, s)| RankedJson {
                         rank: i + 1,
-                        settings: settings_json(&s.settings),
+                        settings: settings_json(&s.point),
                         flags: s.train_flags(),
                         mean: s.mean,
                         std: s.std,
@@ -286,8 +274,8 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn join(settings: &[Setting]) -> String {
-    settings.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+fn join(point: &[GridValue]) -> String {
+    point.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
 }
 
 /// The ranking as a table, the skipped combinations, and the best command line.
@@ -297,7 +285,7 @@ fn write_text(
     split: &str,
     n_documents: usize,
     scored: &[Scored],
-    skipped: &[(Vec<Setting>, String)],
+    skipped: &[(Vec<GridValue>, String)],
     command: &str,
 ) -> Result<()> {
     let d = args.digits;
@@ -331,27 +319,27 @@ fn write_text(
         .map(|(i, axis)| {
             scored
                 .iter()
-                .map(|s| s.settings[i].text().chars().count())
-                .chain([axis.key().name().len()])
+                .map(|s| s.point[i].text().chars().count())
+                .chain([axis.setting().name().len()])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     let mut header = format!("{:>4}  {metric:<score_width$}", "rank");
     for (axis, width) in axes.iter().zip(&widths) {
-        header.push_str(&format!("  {:<width$}", axis.key().name()));
+        header.push_str(&format!("  {:<width$}", axis.setting().name()));
     }
     writeln!(out, "{}", header.trim_end())?;
     for (rank, (s, score)) in scored.iter().zip(&scores).enumerate() {
         let mut line = format!("{:>4}  {score:<score_width$}", rank + 1);
-        for (setting, width) in s.settings.iter().zip(&widths) {
+        for (setting, width) in s.point.iter().zip(&widths) {
             line.push_str(&format!("  {:<width$}", setting.text()));
         }
         writeln!(out, "{}", line.trim_end())?;
     }
     if !skipped.is_empty() {
         // One line per reason, in grid order, with its first combination.
-        let mut reasons: Vec<(&str, usize, &[Setting])> = Vec::new();
+        let mut reasons: Vec<(&str, usize, &[GridValue])> = Vec::new();
         for (settings, reason) in skipped {
             match reasons.iter_mut().find(|(r, ..)| r == reason) {
                 Some((_, count, _)) => *count += 1,
@@ -377,10 +365,10 @@ fn write_text(
     Ok(())
 }
 
-fn settings_json(settings: &[Setting]) -> serde_json::Map<String, serde_json::Value> {
+fn settings_json(settings: &[GridValue]) -> serde_json::Map<String, serde_json::Value> {
     settings
         .iter()
-        .map(|s| (s.key().name().to_string(), serde_json::Value::from(s.text())))
+        .map(|s| (s.setting().name().to_string(), serde_json::Value::from(s.text())))
         .collect()
 }
 
