@@ -756,9 +756,14 @@ impl Task {
 
     /// The name used on the command line and in output columns.
     pub fn name(self) -> &'static str {
+        self.builtin().name()
+    }
+
+    /// The built-in model it names.
+    pub fn builtin(self) -> stance_builtin::Task {
         match self {
-            Task::Stance => "stance",
-            Task::Sentiment => "sentiment",
+            Task::Stance => stance_builtin::Task::Stance,
+            Task::Sentiment => stance_builtin::Task::Sentiment,
         }
     }
 }

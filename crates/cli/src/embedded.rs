@@ -1,43 +1,18 @@
-//! The built-in models: `models/stance.model` and `models/sentiment.model`, embedded in the binary
-//! when it is compiled and decoded only when a command needs them.
-//!
-//! Both files are written by `bash models/build.sh`. Before it has run they are empty, and asking
-//! for a built-in model is an error that says so; a damaged file is reported the same way
-//! (the model crate checks a CRC-32 before decoding), never a panic.
+//! The built-in models for the commands: stance-builtin embeds `models/stance.model` and
+//! `models/sentiment.model` and decodes them when a command needs them (a missing or damaged file
+//! is an error that names `models/build.sh`, never a panic); this module picks the model(s) a
+//! command asked for and writes `stance --version`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use stance_model::Classifier;
 
 use crate::args::{ModelChoice, Task};
 
-const STANCE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/stance.model"));
-const SENTIMENT: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/sentiment.model"));
-
-/// The embedded bytes of a built-in model.
-fn bytes(task: Task) -> &'static [u8] {
-    match task {
-        Task::Stance => STANCE,
-        Task::Sentiment => SENTIMENT,
-    }
-}
-
-/// The built-in model of `task`.
+/// The built-in model of `task` (stance-builtin holds the bytes).
 pub fn load(task: Task) -> Result<Classifier> {
-    decode(task, bytes(task))
-}
-
-fn decode(task: Task, bytes: &[u8]) -> Result<Classifier> {
-    if bytes.is_empty() {
-        bail!(
-            "the built-in {task} model is missing: models/{task}.model was empty when stance was compiled; \
-             run `bash models/build.sh`, or pass -m MODEL"
-        );
-    }
-    let origin = PathBuf::from(format!("built-in {task} model (models/{task}.model)"));
-    Classifier::from_bytes(bytes, &origin)
-        .with_context(|| format!("cannot load the built-in {task} model; rebuild it with `bash models/build.sh`"))
+    Ok(stance_builtin::load(task.builtin())?)
 }
 
 /// A model file, or a built-in model; `BothBuiltIn` is not a single model.
@@ -84,28 +59,6 @@ pub fn version_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_missing_model_is_an_error_naming_the_build_script() {
-        let error = decode(Task::Stance, &[]).unwrap_err();
-        assert!(format!("{error:#}").contains("models/build.sh"), "{error:#}");
-    }
-
-    #[test]
-    fn a_damaged_model_is_an_error_not_a_panic() {
-        let error = decode(Task::Sentiment, b"garbage that is no model").unwrap_err();
-        let message = format!("{error:#}");
-        assert!(message.contains("built-in sentiment model"), "{message}");
-        assert!(message.contains("not a valid model file"), "{message}");
-        if !SENTIMENT.is_empty() {
-            let mut flipped = SENTIMENT.to_vec();
-            let last = flipped.len() - 1;
-            flipped[last] ^= 0x55;
-            assert!(decode(Task::Sentiment, &flipped).is_err());
-            flipped.truncate(last);
-            assert!(decode(Task::Sentiment, &flipped).is_err());
-        }
-    }
 
     #[test]
     fn the_version_text_never_panics() {
