@@ -1,5 +1,8 @@
 """BENCHMARKS.md from bench/out/results.json (written by bench.py; standard library only)."""
 
+import json
+from pathlib import Path
+
 DATASETS = {"rt": "rt-polarity: fixed 10-fold CV (`folds.tsv`, fold = row mod 10), mean accuracy over folds",
             "imdb": "IMDB: train on `train.tsv.gz` (25,000), evaluate on `test.tsv.gz` (25,000)"}
 
@@ -174,6 +177,10 @@ def render_markdown(res, published, g):
     if res.get("scaling"):
         L += scaling_section(res["scaling"])
 
+    python_figures = Path(__file__).parent / "out" / "python_predict.json"
+    if python_figures.exists():
+        L += python_predict_section(json.loads(python_figures.read_text()))
+
     L += ["## Commands", "", f"The whole run: `{res['command']}` "
           "(`--quick`: 1 run instead of 3, no scaling study; the datasets from the first argument, "
           "else `$STANCE_DATASETS`, else `../shared/datasets`). `$DATA` below is that folder, `$TMP` a temporary folder.", ""]
@@ -282,5 +289,30 @@ def method_notes():
         "files list every `pos` document before the `neg` ones.",
         "- **Published baselines** (W&M 2012, as printed in sidaw/nbsvm) used their own tokenization, "
         "binarized MNB features and, on rt-polarity, their own CV split: comparable only approximately.",
+        "",
+    ]
+
+
+def python_predict_section(f):
+    """The section of bench/python_predict.py's figures (bench/out/python_predict.json)."""
+    m, fit, acc = f["median_seconds"], f["fit_seconds"], f["accuracy"]
+    return [
+        "## Python: predict_proba on IMDB test",
+        "",
+        f"One Python process (`bash bench/python_predict.sh`, on {f.get('measured', 'an unrecorded date')}, "
+        "apart from the run above; bench/run.sh runs it too): both fitted on IMDB train, then "
+        f"`predict_proba` on the {f['texts']:,} test reviews held in memory as a list of str, the two "
+        f"interleaved, median of {f['repeats']}.",
+        "",
+        "| system | predict_proba | fit | accuracy |",
+        "|---|--:|--:|--:|",
+        f"| stance (Python package), `stance.train(texts, labels, ngrams=\"1..2\")` | {m['stance']:.2f} s "
+        f"| {fit['stance']:.1f} s | {acc['stance'] * 100:.2f} % |",
+        f"| scikit-learn `Pipeline(CountVectorizer(ngram_range=(1, 2)), MultinomialNB())` | "
+        f"{m['sklearn']:.2f} s | {fit['sklearn']:.1f} s | {acc['sklearn'] * 100:.2f} % |",
+        "",
+        f"**stance is {f['ratio']:.1f}x faster** at predict_proba (scikit-learn's median over stance's). "
+        f"Python {f['versions']['python']}, scikit-learn {f['versions']['scikit-learn']}, "
+        f"numpy {f['versions']['numpy']}.",
         "",
     ]

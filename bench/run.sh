@@ -11,7 +11,8 @@
 #
 # Needs cargo, python3 (3.9+, with venv) and pip access: the peers are installed into
 # bench/.venv-{sklearn,vw,fasttext} (gitignored) by bench/setup_peers.sh; a peer that cannot be
-# installed is reported as such in BENCHMARKS.md. Raw results: bench/out/results.json.
+# installed is reported as such in BENCHMARKS.md. Raw results: bench/out/results.json. The Python
+# package's predict_proba against scikit-learn's: bench/python_predict.sh (bench/out/python_predict.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command="bash bench/run.sh"
@@ -33,4 +34,5 @@ done
 
 cargo build --release -q -p stance-cli
 bash bench/setup_peers.sh
+bash bench/python_predict.sh "$data"
 python3 bench/bench.py "${quick[@]}" --command "$command" "$data"
