@@ -87,4 +87,10 @@ impl ExperimentError {
             _ => None,
         }
     }
+
+    /// Whether training failed because the smoothing overflowed: settings that cannot be fitted
+    /// on this data, which tuning skips with the reason.
+    pub fn is_alpha_overflow(&self) -> bool {
+        matches!(self.model_error(), Some(ModelError::AlphaOverflow(_)))
+    }
 }

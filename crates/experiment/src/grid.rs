@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use stance_model::{Setting, SettingsError, TrainingSettings, SETTINGS};
+use stance_model::{Setting, SettingsError, TrainingSettings, ValidTrainingSettings, SETTINGS};
 
 /// One setting set to one value: a coordinate of a point of the grid.
 #[derive(Debug, Clone)]
@@ -51,6 +51,25 @@ impl Axis {
     }
 }
 
+/// A point of the grid that can be trained: its values and the checked settings they give.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// One value per axis.
+    pub point: Vec<GridValue>,
+    /// The settings of the point, on top of the base settings, checked.
+    pub settings: ValidTrainingSettings,
+}
+
+/// A point of the grid that cannot be trained, and why (complement_norm=on with
+/// variant=multinomial; or, found when it is run, an alpha whose smoothed counts overflow).
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    /// One value per axis.
+    pub point: Vec<GridValue>,
+    /// Why it cannot be trained.
+    pub reason: String,
+}
+
 /// A grid of training settings: the cartesian product of its axes.
 #[derive(Debug, Clone)]
 pub struct Grid {
@@ -87,6 +106,28 @@ impl Grid {
                 .collect();
         }
         points
+    }
+
+    /// Every point applied on top of `base` and checked, in [`points`](Self::points) order:
+    /// those that can be trained, and those that cannot with the reason.
+    pub fn candidates(&self, base: &TrainingSettings) -> (Vec<Candidate>, Vec<Skipped>) {
+        let mut candidates = Vec::new();
+        let mut skipped = Vec::new();
+        for point in self.points() {
+            let mut settings = base.clone();
+            let checked = point
+                .iter()
+                .try_for_each(|value| value.apply(&mut settings))
+                .and_then(|()| settings.check());
+            match checked {
+                Ok(settings) => candidates.push(Candidate { point, settings }),
+                Err(error) => skipped.push(Skipped {
+                    point,
+                    reason: error.to_string(),
+                }),
+            }
+        }
+        (candidates, skipped)
     }
 }
 
@@ -217,6 +258,27 @@ mod tests {
         assert_eq!(
             valid.to_flags().join(" "),
             "--ngrams 1..1 --no-negation --max-features 10 --alpha 0.5 --variant complement --complement-norm"
+        );
+    }
+
+    #[test]
+    fn candidates_are_the_points_that_can_be_trained() {
+        let grid: Grid = "variant=multinomial,complement;complement_norm=off,on".parse().unwrap();
+        let mut base = TrainingSettings::default();
+        base.set("ngrams", "1..1").unwrap();
+        let (candidates, skipped) = grid.candidates(&base);
+        assert_eq!(candidates.len(), 3);
+        assert!(candidates
+            .iter()
+            .all(|c| c.settings.features().analyzer.ngrams.max == 1));
+        assert_eq!(
+            texts(&[skipped[0].point.clone()]),
+            ["variant=multinomial complement_norm=on"]
+        );
+        assert!(
+            skipped[0].reason.contains("--variant complement"),
+            "{}",
+            skipped[0].reason
         );
     }
 

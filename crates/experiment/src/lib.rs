@@ -64,6 +64,6 @@ pub use calibration::fit_on_folds;
 pub use corpus::{list, require_two_labels, Corpus};
 pub use cross_validation::{CrossValidation, CrossValidationOutcome, FoldResult, CALIBRATION_FOLDS};
 pub use error::ExperimentError;
-pub use grid::{Axis, Grid, GridValue};
+pub use grid::{Axis, Candidate, Grid, GridValue, Skipped};
 pub use split::{repeated_texts, Split};
 pub use tuning::{rank, Metric, Ranked};

@@ -7,8 +7,8 @@ use std::time::Instant;
 use anyhow::{bail, Result};
 use serde::Serialize;
 use stance_eval::{CrossValidationReport, Summary};
-use stance_experiment::{rank, CrossValidation, ExperimentError, GridValue};
-use stance_model::{ModelError, ValidTrainingSettings};
+use stance_experiment::{rank, CrossValidation, GridValue, Skipped};
+use stance_model::ValidTrainingSettings;
 
 use super::cv::{make_folds, read_corpus};
 use super::note;
@@ -19,12 +19,6 @@ use crate::usage::UsageError;
 
 /// The model file named in the printed command line.
 const TUNED_MODEL: &str = "tuned.model";
-
-/// A combination of the grid that can be trained.
-struct Candidate {
-    point: Vec<GridValue>,
-    settings: ValidTrainingSettings,
-}
 
 /// A cross-validated candidate.
 struct Scored {
@@ -57,24 +51,13 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         ))
         .into());
     }
-    let mut candidates = Vec::new();
-    let mut skipped: Vec<(Vec<GridValue>, String)> = Vec::new();
-    for point in args.grid.points() {
-        let mut settings = args.training.settings().clone();
-        let checked = point
-            .iter()
-            .try_for_each(|value| value.apply(&mut settings))
-            .and_then(|()| settings.check());
-        match checked {
-            Ok(settings) => candidates.push(Candidate { point, settings }),
-            Err(error) => skipped.push((point, error.to_string())),
-        }
-    }
+    let (candidates, mut skipped) = args.grid.candidates(args.training.settings());
     if candidates.is_empty() {
-        let (settings, reason) = &skipped[0];
+        let first = &skipped[0];
         return Err(UsageError(format!(
-            "no combination of the grid can be trained; {}: {reason}",
-            join(settings)
+            "no combination of the grid can be trained; {}: {}",
+            join(&first.point),
+            first.reason
         ))
         .into());
     }
@@ -130,8 +113,11 @@ pub fn run(args: &TuneArgs) -> Result<()> {
             Ok(results) => results,
             // Settings that cannot be fitted on this data (an alpha whose smoothed counts
             // overflow) are skipped with the reason, like those that make no sense together.
-            Err(error) if overflowed(&error) => {
-                skipped.push((candidate.point, chain(&error)));
+            Err(error) if error.is_alpha_overflow() => {
+                skipped.push(Skipped {
+                    point: candidate.point,
+                    reason: chain(&error),
+                });
                 continue;
             }
             Err(error) => return Err(error.into()),
@@ -198,9 +184,9 @@ pub fn run(args: &TuneArgs) -> Result<()> {
                     .collect(),
                 skipped: skipped
                     .iter()
-                    .map(|(settings, reason)| SkippedJson {
-                        settings: settings_json(settings),
-                        reason,
+                    .map(|skipped| SkippedJson {
+                        settings: settings_json(&skipped.point),
+                        reason: &skipped.reason,
                     })
                     .collect(),
                 best_command: command,
@@ -227,15 +213,6 @@ fn chain(error: &dyn std::error::Error) -> String {
         cause = e.source();
     }
     text
-}
-
-/// Whether cross-validating failed because the smoothing overflowed.
-fn overflowed(error: &ExperimentError) -> bool {
-    match error {
-        ExperimentError::Fold { source, .. } => overflowed(source),
-        ExperimentError::Model(ModelError::AlphaOverflow(_)) => true,
-        _ => false,
-    }
 }
 
 /// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.
@@ -285,7 +262,7 @@ fn write_text(
     split: &str,
     n_documents: usize,
     scored: &[Scored],
-    skipped: &[(Vec<GridValue>, String)],
+    skipped: &[Skipped],
     command: &str,
 ) -> Result<()> {
     let d = args.digits;
@@ -340,7 +317,11 @@ fn write_text(
     if !skipped.is_empty() {
         // One line per reason, in grid order, with its first combination.
         let mut reasons: Vec<(&str, usize, &[GridValue])> = Vec::new();
-        for (settings, reason) in skipped {
+        for Skipped {
+            point: settings,
+            reason,
+        } in skipped
+        {
             match reasons.iter_mut().find(|(r, ..)| r == reason) {
                 Some((_, count, _)) => *count += 1,
                 None => reasons.push((reason, 1, settings)),
