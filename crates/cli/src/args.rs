@@ -12,7 +12,6 @@
 //! Every default comes from the libraries (`FeatureConfig::default()`,
 //! `NaiveBayesParams::default()`, `ReadOptions::default()`), so `--help` shows what really runs.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -741,38 +740,8 @@ impl Metric {
     }
 }
 
-/// A built-in model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Task {
-    /// military / negotiation / neutral.
-    Stance,
-    /// positive / negative / neutral.
-    Sentiment,
-}
-
-impl Task {
-    /// Both built-in models, in output order.
-    pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
-
-    /// The name used on the command line and in output columns.
-    pub fn name(self) -> &'static str {
-        self.builtin().name()
-    }
-
-    /// The built-in model it names.
-    pub fn builtin(self) -> stance_builtin::Task {
-        match self {
-            Task::Stance => stance_builtin::Task::Stance,
-            Task::Sentiment => stance_builtin::Task::Sentiment,
-        }
-    }
-}
-
-impl fmt::Display for Task {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+/// A built-in model (`--task`).
+pub use stance_builtin::Task;
 
 /// `stance predict --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,7 @@ use crate::args::{ModelChoice, Task};
 
 /// The built-in model of `task` (stance-builtin holds the bytes).
 pub fn load(task: Task) -> Result<Classifier> {
-    Ok(stance_builtin::load(task.builtin())?)
+    Ok(stance_builtin::load(task)?)
 }
 
 /// A model file, or a built-in model; `BothBuiltIn` is not a single model.

@@ -108,16 +108,19 @@ fn documents(texts: &Bound<'_, PyAny>, labels: &Bound<'_, PyAny>) -> PyResult<Ve
     Ok(texts.into_iter().zip(labels).collect())
 }
 
-/// A setting's value from Python, as its flag takes it: True/False -> on/off, None -> all, a
-/// number as written, a (min, max) pair of n-gram lengths -> `min..max`, str as it is.
+/// A setting's value from Python, as its flag takes it: True/False (or NumPy's) -> on/off, None
+/// -> all, a number (Python's or NumPy's) as written, a (min, max) pair of n-gram lengths ->
+/// `min..max`, str as it is.
 fn setting_text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(on) = value.downcast::<PyBool>() {
-        return Ok(if on.is_true() { "on" } else { "off" }.to_string());
+    let switch = value.downcast::<PyBool>().map(|on| on.is_true());
+    if let Ok(on) = switch.or_else(|_| value.extract::<bool>()) {
+        return Ok(if on { "on" } else { "off" }.to_string());
     }
     if value.is_none() {
         return Ok("all".to_string());
     }
-    if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyString>() {
+    let number = value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() || value.extract::<f64>().is_ok();
+    if number || value.is_instance_of::<PyString>() {
         return Ok(value.str()?.to_cow()?.into_owned());
     }
     if let Ok(pair) = value.downcast::<PyTuple>() {

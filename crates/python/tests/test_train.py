@@ -17,6 +17,10 @@ def test_settings_are_those_of_the_table_with_its_defaults(labeled):
     assert tuned.settings["lead_words"] == 4
     assert tuned.settings["max_features"] is None
     assert "--ngrams 1..3" in repr(tuned)
+    np = pytest.importorskip("numpy")
+    numpy_values = stance.train(texts, labels, alpha=np.float64(0.25), lead_words=np.int64(3), l2=np.bool_(True))
+    assert (numpy_values.settings["alpha"], numpy_values.settings["lead_words"]) == (0.25, 3)
+    assert numpy_values.settings["l2"] is True
 
 
 def test_bad_settings_and_data_raise_the_cli_messages(labeled):

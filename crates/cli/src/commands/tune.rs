@@ -116,7 +116,7 @@ pub fn run(args: &TuneArgs) -> Result<()> {
             Err(error) if error.is_alpha_overflow() => {
                 skipped.push(Skipped {
                     point: candidate.point,
-                    reason: chain(&error),
+                    reason: format!("{:#}", anyhow::Error::new(error)),
                 });
                 continue;
             }
@@ -202,17 +202,6 @@ pub fn run(args: &TuneArgs) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// `error` and its causes, `: `-separated.
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(e) = cause {
-        text.push_str(&format!(": {e}"));
-        cause = e.source();
-    }
-    text
 }
 
 /// `stance train DATA... -o tuned.model FLAGS...` for the best settings, quoted for a POSIX shell.
