@@ -70,9 +70,17 @@ pub(super) struct Mentions {
 
 /// Finds the mentions of one sentence's tokens.
 pub(super) fn find(article: &str, tokens: &[Token]) -> Mentions {
-    let (outer, relayed) = match explicit(article, tokens) {
-        Some(mention) => (Some(mention), false),
-        None => match by_verb(article, tokens, false) {
+    // `X confirmed that ..., according to media reports`: a source that names no one gives way
+    // to the subject of a reporting verb.
+    let explicit = explicit(article, tokens);
+    let by_verb_outer = || by_verb(article, tokens, false);
+    let (outer, relayed) = match (explicit, by_verb_outer) {
+        (Some(Mention::Unknown), by_verb_outer) => match by_verb_outer() {
+            Some((mention, lemma)) if mention != Mention::Unknown => (Some(mention), lemma == "report"),
+            _ => (Some(Mention::Unknown), false),
+        },
+        (Some(mention), _) => (Some(mention), false),
+        (None, by_verb_outer) => match by_verb_outer() {
             Some((mention, lemma)) => (Some(mention), lemma == "report"),
             None => (None, false),
         },
@@ -236,6 +244,14 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
         return None;
     }
     let last = tokens[end - 1];
+    if matches!(last.text, "who" | "which")
+        && end >= 3
+        && tokens[end - 2].is(",")
+        && (tokens[end - 3].is_capitalized() || tokens[end - 3].is(")"))
+    {
+        // `the Syrian Observatory for Human Rights, which said`: the name the clause is about.
+        return antecedent_left(article, tokens, end - 2);
+    }
     if is_person_pronoun(last.text) {
         let subordinate = end >= 2 && tokens[end - 2].word && is_subordinator(tokens[end - 2].text);
         return (!subordinate).then_some((Mention::Pronoun, end - 1));
@@ -390,8 +406,26 @@ fn role_mention(
     }
 }
 
-/// A name ending just before `end` (a capitalized word, or a parenthesized acronym after one).
+/// A name ending just before `end` (a capitalized word, or a parenthesized acronym after one),
+/// the subject of what follows: not the object of a preposition or a verb before it.
 fn name_left(article: &str, tokens: &[Token], end: usize, appositive: Option<Role>) -> Option<(Mention, usize)> {
+    name_run_left(article, tokens, end, appositive, false)
+}
+
+/// The name a relative clause after `end` is about (`those of the Syrian Observatory for Human
+/// Rights, which said`): any name, the object of a preposition too.
+fn antecedent_left(article: &str, tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
+    name_run_left(article, tokens, end, None, true)
+}
+
+/// [`name_left`], and with `any_position` a name after a preposition or a verb too.
+fn name_run_left(
+    article: &str,
+    tokens: &[Token],
+    end: usize,
+    appositive: Option<Role>,
+    any_position: bool,
+) -> Option<(Mention, usize)> {
     let quoted = tokens[end - 1].quoted;
     let mut run_end = end;
     let mut acronym = None;
@@ -439,7 +473,7 @@ fn name_left(article: &str, tokens: &[Token], end: usize, appositive: Option<Rol
         if matches!(lower.as_str(), "and" | "or") && joint {
             return Some((Mention::Unknown, start));
         }
-        if is_subordinator(&lower) || is_preposition(&lower) || reporting_verb(&lower).is_some() {
+        if !any_position && (is_subordinator(&lower) || is_preposition(&lower) || reporting_verb(&lower).is_some()) {
             return None;
         }
     }
@@ -650,6 +684,31 @@ mod tests {
             Some(Mention::Role { role, .. }) => role,
             other => panic!("{text}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_for_its_antecedent() {
+        assert_eq!(
+            outer_name("The figures match those of the Dunmore Monitor for Human Rights, which said the militants had seized a depot."),
+            "Dunmore Monitor for Human Rights"
+        );
+        assert_eq!(
+            outer_name("Envoy Lina Ferro, who has said the talks would resume, left on Monday."),
+            "Lina Ferro"
+        );
+        assert_eq!(mentions("The town, which said nothing, stayed quiet.").outer, None);
+    }
+
+    #[test]
+    fn a_source_that_names_no_one_gives_way_to_a_named_subject() {
+        assert_eq!(
+            outer_name("The Dunmore Monitor confirmed that the depot had fallen, according to media reports."),
+            "Dunmore Monitor"
+        );
+        assert_eq!(
+            mentions("The depot had fallen, according to media reports.").outer,
+            mentions("The depot had fallen, according to reports.").outer
+        );
     }
 
     #[test]
