@@ -107,8 +107,14 @@ pub(super) enum Parsed {
 /// The number of leading tokens of a run that are not part of the name (`On Monday ...`).
 pub(super) fn leading_non_names(run: &[Token]) -> usize {
     run.iter()
-        .take_while(|t| is_not_name(t.text) || !t.is_capitalized())
+        .take_while(|t| is_not_name(t.text) || !t.is_capitalized() || is_seat(t.text))
         .count()
+}
+
+/// Where a body sits, before its name: `Britain-based`, `London-based` (the Britain-based Syrian
+/// Observatory is the Syrian Observatory).
+fn is_seat(word: &str) -> bool {
+    word.len() > "-based".len() && word.ends_with("-based")
 }
 
 /// Whether the run `tokens[start..end]` (its first `kept` tokens being non-names) follows the

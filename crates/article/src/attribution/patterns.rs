@@ -474,7 +474,15 @@ fn name_run_left(
             return Some((Mention::Unknown, start));
         }
         if !any_position && (is_subordinator(&lower) || is_preposition(&lower) || reporting_verb(&lower).is_some()) {
-            return None;
+            // `Greg Chen of the American Immigration Lawyers Association asked`: the person (a
+            // full name) before the body they speak for.
+            let person_end = before.filter(|_| matches!(lower.as_str(), "of" | "from" | "at"));
+            return match person_end {
+                Some(b) if b >= 2 && tokens[b - 1].is_capitalized() && tokens[b - 2].is_capitalized() => {
+                    name_left(article, tokens, b, appositive)
+                }
+                _ => None,
+            };
         }
     }
     let initial = tokens[..kept].iter().all(|t| !t.word);
@@ -697,6 +705,30 @@ mod tests {
             "Lina Ferro"
         );
         assert_eq!(mentions("The town, which said nothing, stayed quiet.").outer, None);
+    }
+
+    #[test]
+    fn a_person_of_a_body_speaks_for_it() {
+        assert_eq!(
+            outer_name("Lina Ferro of the Dunmore Lawyers Association asked why the camp was growing."),
+            "Lina Ferro"
+        );
+        assert!(!matches!(
+            mentions("Supporters of the Dunmore Front said nothing.").outer,
+            Some(Mention::Name(_))
+        ));
+    }
+
+    #[test]
+    fn where_a_body_sits_is_not_its_name() {
+        assert_eq!(
+            outer_name("The London-based Dunmore Monitor for Human Rights said the depot fell."),
+            "Dunmore Monitor for Human Rights"
+        );
+        assert_eq!(
+            outer_name("Dunmore-based analyst Lina Ferro said the depot fell."),
+            "Lina Ferro"
+        );
     }
 
     #[test]
