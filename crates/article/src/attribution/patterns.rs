@@ -204,12 +204,20 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
     }
     let mut appositive = None;
     let after_appositive = end > 0 && tokens[end - 1].is(",");
+    if after_appositive && progressive {
+        if let Some(found) = clause_subject(article, tokens, end - 1) {
+            return Some(found);
+        }
+    }
     if after_appositive {
         let close = end - 1;
         let open = (close.saturating_sub(15)..close)
             .rev()
             .take_while(|&i| tokens[i].word || matches!(tokens[i].text, "," | "-" | "(" | ")" | "’" | "'"))
-            .find(|&i| tokens[i].is(","))?;
+            .find(|&i| tokens[i].is(","));
+        let Some(open) = open else {
+            return opening_name_described(article, tokens, close);
+        };
         let inside = &tokens[open + 1..close];
         if !inside.is_empty() && inside.iter().all(|t| t.is_capitalized() || is_particle(t.text)) {
             if open > 0 && tokens[open - 1].is_capitalized() && inside.len() == 1 {
@@ -278,6 +286,72 @@ fn subject_left(article: &str, tokens: &[Token], verb: usize, passive_ok: bool) 
         return name_left(article, tokens, end, appositive);
     }
     None
+}
+
+/// `said DHS spokesperson Marsha Catron`, `said long-time friend Daniel Lieber`: up to four words
+/// of description (lowercase, an acronym such as `DHS` first) from `at`, then a name of two words
+/// or more.
+fn described_name_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention, usize)> {
+    let first = tokens.get(at)?;
+    if !(first.is_lowercase() || first.is_acronym()) || is_definite(first.text) || is_preposition(first.text) {
+        return None;
+    }
+    let name = (at + 1..tokens.len().min(at + 5)).find(|&i| !tokens[i].is_lowercase())?;
+    let description = &tokens[at..name];
+    let plain = description
+        .iter()
+        .enumerate()
+        .all(|(i, t)| t.word && (t.is_lowercase() || (i == 0 && t.is_acronym())) && !is_preposition(t.text));
+    let full_name = tokens[name].is_capitalized() && tokens.get(name + 1).is_some_and(Token::is_capitalized);
+    if plain && full_name && description.iter().any(Token::is_lowercase) {
+        name_right(article, tokens, name)
+    } else {
+        None
+    }
+}
+
+/// `The Washington Post’s Liz Sly agreed, saying ...`: a participle after a comma reports the
+/// words of the sentence's subject, a name that opens the sentence (before `comma`, with nothing
+/// but words between them).
+fn clause_subject(article: &str, tokens: &[Token], comma: usize) -> Option<(Mention, usize)> {
+    let verb = tokens[..comma].iter().position(Token::is_lowercase)?;
+    let clause = &tokens[verb..comma];
+    let opens_with_preposition = is_preposition(&tokens[0].text.to_lowercase());
+    let subject_ends = !is_definite(tokens[verb].text) && !is_preposition(tokens[verb].text);
+    if verb == 0
+        || opens_with_preposition
+        || !subject_ends
+        || !tokens[..comma].iter().all(|t| t.word)
+        || clause.len() > 6
+    {
+        return None;
+    }
+    name_left(article, tokens, verb, None)
+}
+
+/// The most tokens of a description set off by commas after a sentence's opening name.
+const MAX_DESCRIPTION: usize = 40;
+
+/// `David Schenker, former adviser to ... at The Washington Institute, said` and `Cliff Sloan, who
+/// left the State Department on 31 December, told`: a sentence that opens with a name, then a
+/// description between commas that starts in lowercase (any length up to [`MAX_DESCRIPTION`],
+/// numbers and `&` included, no quotation), then the verb after `close`.
+fn opening_name_described(article: &str, tokens: &[Token], close: usize) -> Option<(Mention, usize)> {
+    let comma = tokens[..close].iter().position(|t| t.is(","))?;
+    let description = &tokens[comma + 1..close];
+    let opens_with_name = comma > 0
+        && comma <= 6
+        && tokens[..comma]
+            .iter()
+            .all(|t| t.is_capitalized() || is_particle(t.text));
+    let described = description.first().is_some_and(Token::is_lowercase)
+        && description.len() <= MAX_DESCRIPTION
+        && description.iter().all(|t| !t.quoted && !t.is_quote_mark());
+    if opens_with_name && described {
+        name_left(article, tokens, comma, None)
+    } else {
+        None
+    }
 }
 
 /// Whether the phrase starting at token `start` follows a subordinator within a few words
@@ -540,6 +614,9 @@ fn subject_right(article: &str, tokens: &[Token], at: usize) -> Option<(Mention,
     if let Some(found) = group_right(article, tokens, at) {
         return Some(found);
     }
+    if let Some(found) = described_name_right(article, tokens, at) {
+        return Some(found);
+    }
     if is_definite(token.text) {
         let mut modifiers = Vec::new();
         let mut origin = None;
@@ -705,6 +782,53 @@ mod tests {
             "Lina Ferro"
         );
         assert_eq!(mentions("The town, which said nothing, stayed quiet.").outer, None);
+    }
+
+    #[test]
+    fn a_long_description_after_the_opening_name_is_skipped() {
+        assert_eq!(
+            outer_name(
+                "Lina Ferro, former adviser to Defence Minister Oren Kastrel and director of the Gulf \
+                 programme at The Dunmore Institute, said the army was ready."
+            ),
+            "Lina Ferro"
+        );
+        assert_eq!(
+            outer_name("Piet Brel, who left the Foreign Ministry on 31 December, told reporters the talks were over."),
+            "Piet Brel"
+        );
+        assert_eq!(
+            outer_name("Lina Ferro, director of the Centre for Strategic & Gulf Studies, told reporters it was over."),
+            "Lina Ferro"
+        );
+    }
+
+    #[test]
+    fn a_description_before_the_name_after_the_verb_is_skipped() {
+        assert_eq!(
+            outer_name("\"It is false,\" said DHS spokesperson Lina Ferro."),
+            "Lina Ferro"
+        );
+        assert_eq!(
+            outer_name("\"She is strong,\" said long-time friend Piet Brel in Dunmore."),
+            "Piet Brel"
+        );
+    }
+
+    #[test]
+    fn a_participle_reports_the_words_of_the_opening_name() {
+        assert_eq!(
+            outer_name("The Dunmore Times’s Lina Ferro agreed, saying the drops went awry."),
+            "Lina Ferro"
+        );
+        assert_eq!(
+            outer_name("Piet Brel expressed concern, adding that the talks had stalled."),
+            "Piet Brel"
+        );
+        assert!(!matches!(
+            mentions("In Dunmore the talks stalled, saying nothing of the truce.").outer,
+            Some(Mention::Name(_))
+        ));
     }
 
     #[test]
