@@ -158,7 +158,9 @@ impl Model {
     #[staticmethod]
     fn builtin(name: &str) -> PyResult<Self> {
         let task: Task = name.parse().map_err(value_error)?;
-        Ok(Self::new(stance_builtin::load(task).map_err(value_error)?))
+        Ok(Self {
+            inner: builtin_model(task)?,
+        })
     }
 
     /// The model in the model file at `path` (written by `stance train` or `Model.save`).
@@ -342,16 +344,17 @@ fn merge(py: Python<'_>, models: Vec<PyRef<'_, Model>>) -> PyResult<Model> {
     Ok(Model::new(merged))
 }
 
-/// The built-in models, decoded once per process.
-fn builtin_models() -> PyResult<&'static (Classifier, Classifier)> {
-    static MODELS: OnceLock<Result<(Classifier, Classifier), String>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| {
-            let load = |task| stance_builtin::load(task).map_err(|e| message(&e));
-            Ok((load(Task::Stance)?, load(Task::Sentiment)?))
-        })
-        .as_ref()
-        .map_err(|e| PyValueError::new_err(e.clone()))
+/// The built-in model of `task`, decoded once per process and shared by every call.
+fn builtin_model(task: Task) -> PyResult<Arc<Classifier>> {
+    static MODELS: [OnceLock<Result<Arc<Classifier>, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let index = match task {
+        Task::Stance => 0,
+        Task::Sentiment => 1,
+    };
+    MODELS[index]
+        .get_or_init(|| stance_builtin::load(task).map(Arc::new).map_err(|e| message(&e)))
+        .clone()
+        .map_err(PyValueError::new_err)
 }
 
 /// An analysis with the article's id, as `stance analyze --format json` prints it.
@@ -374,18 +377,12 @@ fn analyze<'py>(
     stance_model: Option<PyRef<'_, Model>>,
     sentiment_model: Option<PyRef<'_, Model>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let builtin = match (&stance_model, &sentiment_model) {
-        (Some(_), Some(_)) => None,
-        _ => Some(builtin_models()?),
+    let model = |given: Option<PyRef<'_, Model>>, task| match given {
+        Some(model) => Ok(Arc::clone(&model.inner)),
+        None => builtin_model(task),
     };
-    let stance = stance_model
-        .as_ref()
-        .map(|m| Arc::clone(&m.inner))
-        .unwrap_or_else(|| Arc::new(builtin.expect("loaded").0.clone()));
-    let sentiment = sentiment_model
-        .as_ref()
-        .map(|m| Arc::clone(&m.inner))
-        .unwrap_or_else(|| Arc::new(builtin.expect("loaded").1.clone()));
+    let stance = model(stance_model, Task::Stance)?;
+    let sentiment = model(sentiment_model, Task::Sentiment)?;
     let analysis = py.allow_threads(|| stance_article::analyze(text, &stance, &sentiment));
     to_python(
         py,

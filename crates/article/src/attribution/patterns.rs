@@ -72,15 +72,13 @@ pub(super) struct Mentions {
 pub(super) fn find(article: &str, tokens: &[Token]) -> Mentions {
     // `X confirmed that ..., according to media reports`: a source that names no one gives way
     // to the subject of a reporting verb.
-    let explicit = explicit(article, tokens);
-    let by_verb_outer = || by_verb(article, tokens, false);
-    let (outer, relayed) = match (explicit, by_verb_outer) {
-        (Some(Mention::Unknown), by_verb_outer) => match by_verb_outer() {
+    let (outer, relayed) = match explicit(article, tokens) {
+        Some(Mention::Unknown) => match by_verb(article, tokens, false) {
             Some((mention, lemma)) if mention != Mention::Unknown => (Some(mention), lemma == "report"),
             _ => (Some(Mention::Unknown), false),
         },
-        (Some(mention), _) => (Some(mention), false),
-        (None, by_verb_outer) => match by_verb_outer() {
+        Some(mention) => (Some(mention), false),
+        None => match by_verb(article, tokens, false) {
             Some((mention, lemma)) => (Some(mention), lemma == "report"),
             None => (None, false),
         },
